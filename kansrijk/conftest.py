@@ -1,0 +1,109 @@
+"""The named cast every test can use (conventions.md, habit 8).
+
+Region A is "Haaglanden" with the municipality Den Haag and one school there; region B is
+"Oost-Nederland" with Enschede. The cast: a caseworker and a team lead in A, a caseworker in
+B, a referrer of the Den Haag school, a relationship manager for Den Haag, a privacy officer
+and an admin.
+"""
+
+import pytest
+
+from kansrijk.accounts.constants import Role
+from kansrijk.accounts.models import User
+from kansrijk.organisations.constants import ReferrerKind
+from kansrijk.organisations.models import Municipality, ReferrerOrganisation, Region, School
+
+
+@pytest.fixture
+def region_a(db):
+    return Region.objects.create(name="Haaglanden")
+
+
+@pytest.fixture
+def region_b(db):
+    return Region.objects.create(name="Oost-Nederland")
+
+
+@pytest.fixture
+def municipality_a(region_a):
+    return Municipality.objects.create(name="Den Haag", region=region_a)
+
+
+@pytest.fixture
+def municipality_b(region_b):
+    return Municipality.objects.create(name="Enschede", region=region_b)
+
+
+@pytest.fixture
+def school_a(municipality_a):
+    return School.objects.create(brin="12AB", name="Het Zuiderlicht College", municipality=municipality_a)
+
+
+@pytest.fixture
+def school_b(municipality_b):
+    return School.objects.create(brin="34CD", name="Twentse Brug Lyceum", municipality=municipality_b)
+
+
+@pytest.fixture
+def organisation_a(school_a):
+    return ReferrerOrganisation.objects.create(
+        name=school_a.name, kind=ReferrerKind.SCHOOL, municipality=school_a.municipality, school=school_a
+    )
+
+
+@pytest.fixture
+def organisation_b(school_b):
+    return ReferrerOrganisation.objects.create(
+        name=school_b.name, kind=ReferrerKind.SCHOOL, municipality=school_b.municipality, school=school_b
+    )
+
+
+def _user(username, role, **extra):
+    return User.objects.create_user(username=username, password="correct-horse-battery", role=role, **extra)
+
+
+@pytest.fixture
+def caseworker_a(region_a):
+    return _user("anna", Role.CASEWORKER, region=region_a)
+
+
+@pytest.fixture
+def caseworker_a2(region_a):
+    return _user("ahmed", Role.CASEWORKER, region=region_a)
+
+
+@pytest.fixture
+def team_lead_a(region_a):
+    return _user("tineke", Role.TEAM_LEAD, region=region_a)
+
+
+@pytest.fixture
+def caseworker_b(region_b):
+    return _user("bram", Role.CASEWORKER, region=region_b)
+
+
+@pytest.fixture
+def team_lead_b(region_b):
+    return _user("bea", Role.TEAM_LEAD, region=region_b)
+
+
+@pytest.fixture
+def referrer_a(organisation_a):
+    return _user("rik", Role.REFERRER, organisation=organisation_a)
+
+
+@pytest.fixture
+def relationship_manager_a(municipality_a):
+    user = _user("romy", Role.RELATIONSHIP_MANAGER)
+    user.municipalities.add(municipality_a)
+    return user
+
+
+@pytest.fixture
+def privacy_officer(db):
+    return _user("petra", Role.PRIVACY_OFFICER)
+
+
+@pytest.fixture
+def admin_user(db):
+    return _user("bert", Role.ADMIN)

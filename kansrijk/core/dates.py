@@ -1,0 +1,49 @@
+"""School years and ages: small date helpers used across apps."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_PERIOD = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+@dataclass(frozen=True)
+class SchoolYear:
+    """A school year runs from 1 August to 31 July, both inclusive."""
+
+    start_year: int
+
+    @classmethod
+    def parse(cls, text: str) -> "SchoolYear":
+        match = _PERIOD.match(text or "")
+        if not match or int(match.group(2)) != int(match.group(1)) + 1:
+            raise ValueError(f"malformed period {text!r}: expected YYYY-YYYY, e.g. 2024-2025")
+        return cls(int(match.group(1)))
+
+    @classmethod
+    def containing(cls, day: dt.date) -> "SchoolYear":
+        return cls(day.year if day.month >= 8 else day.year - 1)
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.start_year, 8, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(self.start_year + 1, 7, 31)
+
+    @property
+    def previous(self) -> "SchoolYear":
+        return SchoolYear(self.start_year - 1)
+
+    def __str__(self) -> str:
+        return f"{self.start_year}-{self.start_year + 1}"
+
+
+def age_on(birth_date: dt.date, day: dt.date) -> int:
+    """Age in whole years on `day`."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+MIN_AGE = 10
+MAX_AGE = 23

@@ -1,0 +1,257 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kansrijk.referrals.constants import Reason
+
+from .constants import (
+    ENDED_STATUSES,
+    CareReferralKind,
+    ComponentKind,
+    ComponentStatus,
+    ContactMode,
+    ConversationKind,
+    InterventionType,
+    NotStartedReason,
+    Outcome,
+    RestorationKind,
+    Status,
+    StopReason,
+)
+
+
+class Intervention(models.Model):
+    """A Halt school or neighbourhood intervention, created when a referral is accepted.
+
+    `referral_date` and `primary_reason` repeat two facts of the referral on purpose: they are
+    what the factsheet counts by, so reports need no join into case content and keep working
+    on the anonymous remnant that retention leaves behind.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    reference = models.CharField(_("reference"), max_length=32, unique=True)
+    referral = models.OneToOneField(
+        "referrals.Referral",
+        on_delete=models.PROTECT,
+        related_name="intervention",
+        verbose_name=_("referral"),
+    )
+    type = models.CharField(_("type"), max_length=16, choices=InterventionType.choices)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.NEW)
+
+    region = models.ForeignKey(
+        "organisations.Region",
+        on_delete=models.PROTECT,
+        related_name="interventions",
+        verbose_name=_("region"),
+    )
+    municipality = models.ForeignKey(
+        "organisations.Municipality",
+        on_delete=models.PROTECT,
+        related_name="interventions",
+        verbose_name=_("municipality"),
+    )
+    school = models.ForeignKey(
+        "organisations.School",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="interventions",
+        verbose_name=_("school"),
+    )
+    neighbourhood = models.ForeignKey(
+        "organisations.Neighbourhood",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="interventions",
+        verbose_name=_("neighbourhood"),
+    )
+    professional = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="interventions",
+        verbose_name=_("Halt professional"),
+    )
+
+    referral_date = models.DateField(_("referral date"))
+    primary_reason = models.CharField(_("primary reason"), max_length=32, choices=Reason.choices)
+
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    intake_planned_at = models.DateTimeField(_("intake planned for"), null=True, blank=True)
+    intake_date = models.DateField(_("intake date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+    stop_reason = models.CharField(
+        _("reason for stopping"), max_length=32, choices=StopReason.choices, blank=True
+    )
+    not_started_reason = models.CharField(
+        _("reason not started"), max_length=32, choices=NotStartedReason.choices, blank=True
+    )
+    end_note = models.TextField(_("explanation"), blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-referral_date", "-id"]
+        verbose_name = _("intervention")
+        verbose_name_plural = _("interventions")
+        indexes = [
+            # The factsheet filters on the school year first, then on the scope.
+            models.Index(fields=["referral_date", "type"], name="intervention_period_type"),
+            models.Index(fields=["region", "status"], name="intervention_region_status"),
+            models.Index(fields=["professional", "status"], name="intervention_prof_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(type="school") | models.Q(school__isnull=False),
+                name="intervention_school_type_has_school",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="completed") | ~models.Q(outcome=""),
+                name="intervention_completed_has_outcome",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in ENDED_STATUSES
+
+
+class InterventionStatusChange(models.Model):
+    """One transition of an intervention: from, to, by whom, when, why (cf. Healthchecks' Flip)."""
+
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=16, choices=Status.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    at = models.DateTimeField()
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class CaseRecord(models.Model):
+    """Fields every recorded piece of case work shares."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class ParentContact(CaseRecord):
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="parent_contacts")
+    parent = models.ForeignKey(
+        "people.Parent", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("parent or carer")
+    )
+    mode = models.CharField(_("mode"), max_length=16, choices=ContactMode.choices)
+    date = models.DateField(_("date"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        verbose_name = _("parent contact")
+
+
+class Conversation(CaseRecord):
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="conversations")
+    kind = models.CharField(_("kind"), max_length=16, choices=ConversationKind.choices)
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    youth_took_part = models.BooleanField(_("the young person took part"), default=True)
+    parents = models.ManyToManyField("people.Parent", blank=True, verbose_name=_("parents who took part"))
+    others = models.CharField(_("others who took part"), max_length=300, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        verbose_name = _("conversation")
+
+
+class Agreement(CaseRecord):
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="agreements")
+    description = models.TextField(_("agreement"))
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    kept = models.BooleanField(_("kept"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("agreement")
+
+
+class Component(CaseRecord):
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="components")
+    kind = models.CharField(_("component"), max_length=32, choices=ComponentKind.choices)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ComponentStatus.choices, default=ComponentStatus.PLANNED
+    )
+    planned_date = models.DateField(_("planned for"), null=True, blank=True)
+    done_date = models.DateField(_("done on"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["planned_date", "id"]
+        verbose_name = _("component")
+
+
+class RestorationAction(CaseRecord):
+    intervention = models.ForeignKey(
+        Intervention, on_delete=models.CASCADE, related_name="restoration_actions"
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=RestorationKind.choices)
+    date = models.DateField(_("date"), null=True, blank=True)
+    victim_involved = models.BooleanField(_("the victim was involved"), default=False)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        verbose_name = _("restoration action")
+
+
+class CareReferral(CaseRecord):
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="care_referrals")
+    kind = models.CharField(_("kind of care"), max_length=32, choices=CareReferralKind.choices)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        verbose_name = _("referral to care")
+
+
+class CareReport(CaseRecord):
+    """A care report (zorgmelding) under the Meldcode: only the assigned professional and team
+    leads may see these (domain.md §2, step 6)."""
+
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="care_reports")
+    date = models.DateField(_("date"), null=True, blank=True)
+    receiving_body = models.CharField(_("reported to"), max_length=200, default="Veilig Thuis")
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        verbose_name = _("care report")
+
+
+class Note(CaseRecord):
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="notes")
+    text = models.TextField(_("note"))
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("note")

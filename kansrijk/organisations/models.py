@@ -1,0 +1,116 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .constants import ReferrerKind
+
+
+class Region(models.Model):
+    """One of Halt's regions; the unit of a team and of access for Halt staff."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Municipality(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("region")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Neighbourhood(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="neighbourhoods",
+        verbose_name=_("municipality"),
+    )
+
+    class Meta:
+        ordering = ["municipality__name", "name"]
+        verbose_name = _("neighbourhood")
+        verbose_name_plural = _("neighbourhoods")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="neighbourhood_unique_per_municipality"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.municipality.name})"
+
+
+class School(models.Model):
+    brin = models.CharField(
+        _("BRIN code"),
+        max_length=6,
+        unique=True,
+        help_text=_("The school's institution code, e.g. 12AB."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="schools", verbose_name=_("municipality")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("school")
+        verbose_name_plural = _("schools")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.brin})"
+
+
+class ReferrerOrganisation(models.Model):
+    """An organisation whose professionals refer young people: a school, a police team, …"""
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=32, choices=ReferrerKind.choices)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="referrer_organisations",
+        verbose_name=_("municipality"),
+    )
+    school = models.OneToOneField(
+        School,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrer_organisation",
+        verbose_name=_("school"),
+        help_text=_("For schools: the school this organisation is."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("referrer organisation")
+        verbose_name_plural = _("referrer organisations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "kind", "name"], name="referrer_organisation_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def region(self) -> Region:
+        return self.municipality.region
