@@ -1,4 +1,4 @@
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -6,9 +6,8 @@ STAMP := $(VENV)/.installed
 .PHONY: demo test bench lint install clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Kansrijk needs $(PYTHON) on the PATH"; exit 1; }
+	@$(PYTHON) -c "import sys; sys.exit(sys.version_info[:2] != (3, 11))" || { echo "Kansrijk needs Python 3.11 (python3.11 on the PATH)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements/dev.txt
 	touch $(STAMP)
 

@@ -1,0 +1,69 @@
+"""Who may see which intervention: the one place that decides (conventions.md, habit 4).
+
+Lists use `interventions_visible_to(user)`, single objects `get_intervention_for_user(user,
+uuid)`; both rest on the same queryset, so a list and a detail page can never disagree. A
+missing and a forbidden intervention answer alike (404), so outsiders learn nothing about
+what exists.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from kansrijk.accounts.constants import Role
+from kansrijk.audit.services import audit_record
+
+from .models import CareReport, Intervention
+
+
+def interventions_visible_to(user) -> QuerySet[Intervention]:
+    """Interventions whose case content `user` may see (domain.md §3).
+
+    Halt professionals and team leads see the interventions of their own region: the region is
+    the team. Relationship managers, referrers, privacy officers and administrators never see
+    case content; they get figures, statuses or audit data through their own modules.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Intervention.objects.none()
+    if user.role in (Role.CASEWORKER, Role.TEAM_LEAD) and user.region_id is not None:
+        return Intervention.objects.filter(region_id=user.region_id)
+    return Intervention.objects.none()
+
+
+def get_intervention_for_user(user, intervention_uuid, *, audit: bool = True) -> Intervention:
+    """The intervention with this uuid if `user` may see it, else Http404.
+
+    Viewing case content is audited: pass `audit=False` only where the caller writes its own,
+    more specific audit row (an export, a service that records a change).
+    """
+    try:
+        key = uuid_module.UUID(str(intervention_uuid))
+    except ValueError:
+        raise Http404 from None
+    intervention = (
+        interventions_visible_to(user)
+        .select_related("region", "municipality", "school", "neighbourhood", "professional", "referral")
+        .filter(uuid=key)
+        .first()
+    )
+    if intervention is None:
+        raise Http404
+    if audit:
+        audit_record(actor=user, event="intervention_viewed", subject=intervention)
+    return intervention
+
+
+def can_see_care_reports(user, intervention: Intervention) -> bool:
+    """Care reports (zorgmeldingen) are for the assigned professional and the region's team leads."""
+    if not interventions_visible_to(user).filter(pk=intervention.pk).exists():
+        return False
+    return user.role == Role.TEAM_LEAD or intervention.professional_id == user.pk
+
+
+def care_reports_for_user(user, intervention: Intervention) -> QuerySet[CareReport]:
+    if not can_see_care_reports(user, intervention):
+        return CareReport.objects.none()
+    return intervention.care_reports.all()
