@@ -107,3 +107,10 @@ def privacy_officer(db):
 @pytest.fixture
 def admin_user(db):
     return _user("bert", Role.ADMIN)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # PBKDF2 with production iterations costs a noticeable fraction of a second per user; the
+    # tests create many users and test no hashing strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kansrijk.audit.middleware.AuditContextMiddleware",
 ]
 
 ROOT_URLCONF = "kansrijk.urls"

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import models
 
 from .models import AuditEvent
 
-# Set by the request middleware (issue 6) so services need not pass the request around.
-_current_ip: str | None = None
+# The address of the request being handled, set by AuditContextMiddleware, so that services can
+# record "from where" without passing the request through every call.
+current_ip: ContextVar[str | None] = ContextVar("audit_current_ip", default=None)
 
 
 def audit_record(
@@ -19,13 +21,14 @@ def audit_record(
     new: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one audit row. Call inside the same transaction as the change it records."""
+    known_actor = actor is not None and actor.pk is not None
     return AuditEvent.objects.create(
-        actor=actor if actor is not None and actor.pk else None,
-        actor_label=actor.get_username() if actor is not None and actor.pk else "system",
+        actor=actor if known_actor else None,
+        actor_label=actor.get_username() if known_actor else "system",
         event=event,
         subject_type=subject._meta.label_lower,
         subject_id=str(getattr(subject, "uuid", subject.pk)),
-        ip_address=_current_ip,
+        ip_address=current_ip.get(),
         old=old,
         new=new,
     )
