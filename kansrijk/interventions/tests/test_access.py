@@ -1,0 +1,112 @@
+"""Who sees which intervention (domain.md §3), decided in one place: interventions/access.py.
+
+The cast: a caseworker and a team lead in region A (Haaglanden), a caseworker in region B, a
+referrer of a school in region A, a relationship manager for Den Haag, a privacy officer and an
+administrator.
+"""
+
+import uuid
+
+import pytest
+from django.http import Http404
+
+from kansrijk.audit.models import AuditEvent
+from kansrijk.interventions.access import (
+    can_see_care_reports,
+    care_reports_for_user,
+    get_intervention_for_user,
+    interventions_visible_to,
+)
+from kansrijk.interventions.tests.factories import make_intervention
+
+
+@pytest.fixture
+def file_a(caseworker_a, team_lead_a, school_a):
+    return make_intervention(
+        status="in_progress",
+        professional=caseworker_a,
+        team_lead=team_lead_a,
+        school=school_a,
+        care_reports=1,
+    )
+
+
+@pytest.fixture
+def file_b(caseworker_b, team_lead_b, school_b):
+    return make_intervention(
+        status="in_progress", professional=caseworker_b, team_lead=team_lead_b, school=school_b
+    )
+
+
+def test_it_lists_only_the_own_regions_interventions(file_a, file_b, caseworker_a, caseworker_b):
+    assert list(interventions_visible_to(caseworker_a)) == [file_a]
+    assert list(interventions_visible_to(caseworker_b)) == [file_b]
+
+
+def test_it_lets_a_colleague_in_the_same_region_see_the_file(file_a, caseworker_a2, team_lead_a):
+    assert list(interventions_visible_to(caseworker_a2)) == [file_a]
+    assert list(interventions_visible_to(team_lead_a)) == [file_a]
+
+
+def test_it_answers_404_for_another_regions_file(file_a, caseworker_b, team_lead_b):
+    for outsider in (caseworker_b, team_lead_b):
+        with pytest.raises(Http404):
+            get_intervention_for_user(outsider, file_a.uuid)
+
+
+def test_it_answers_a_missing_file_exactly_like_a_forbidden_one(file_a, caseworker_b):
+    with pytest.raises(Http404) as forbidden:
+        get_intervention_for_user(caseworker_b, file_a.uuid)
+    with pytest.raises(Http404) as missing:
+        get_intervention_for_user(caseworker_b, uuid.uuid4())
+    with pytest.raises(Http404) as garbage:
+        get_intervention_for_user(caseworker_b, "not-a-uuid")
+    assert str(forbidden.value) == str(missing.value) == str(garbage.value)
+
+
+@pytest.mark.parametrize(
+    "role_fixture", ["referrer_a", "relationship_manager_a", "privacy_officer", "admin_user"]
+)
+def test_it_shows_no_case_content_to_roles_without_case_work(request, file_a, role_fixture):
+    user = request.getfixturevalue(role_fixture)
+    assert not interventions_visible_to(user).exists()
+    with pytest.raises(Http404):
+        get_intervention_for_user(user, file_a.uuid)
+
+
+def test_it_shows_nothing_to_an_anonymous_or_deactivated_user(file_a, caseworker_a):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert not interventions_visible_to(AnonymousUser()).exists()
+    caseworker_a.is_active = False
+    caseworker_a.save()
+    assert not interventions_visible_to(caseworker_a).exists()
+
+
+def test_it_follows_a_move_to_another_region(file_a, file_b, caseworker_a, region_b):
+    caseworker_a.region = region_b
+    caseworker_a.save()
+    assert list(interventions_visible_to(caseworker_a)) == [file_b]
+
+
+def test_it_audits_every_view_of_a_file(file_a, caseworker_a):
+    before = AuditEvent.objects.filter(event="intervention_viewed").count()
+    assert get_intervention_for_user(caseworker_a, file_a.uuid) == file_a
+    row = AuditEvent.objects.filter(event="intervention_viewed").latest("id")
+    assert AuditEvent.objects.filter(event="intervention_viewed").count() == before + 1
+    assert (row.actor, row.subject_type, row.subject_id) == (
+        caseworker_a,
+        "interventions.intervention",
+        str(file_a.uuid),
+    )
+
+
+def test_it_shows_care_reports_only_to_the_assigned_professional_and_team_leads(
+    file_a, caseworker_a, caseworker_a2, team_lead_a, caseworker_b
+):
+    assert can_see_care_reports(caseworker_a, file_a)
+    assert can_see_care_reports(team_lead_a, file_a)
+    assert not can_see_care_reports(caseworker_a2, file_a)
+    assert not can_see_care_reports(caseworker_b, file_a)
+    assert care_reports_for_user(caseworker_a, file_a).count() == 1
+    assert care_reports_for_user(caseworker_a2, file_a).count() == 0
