@@ -1,0 +1,88 @@
+"""load_demo never overwrites data by accident."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from kansrijk.accounts.constants import Role
+from kansrijk.accounts.models import User
+from kansrijk.audit.models import AuditEvent
+from kansrijk.audit.services import audit_record
+from kansrijk.demo.generator import demo_wipe
+from kansrijk.interventions.models import Intervention
+from kansrijk.organisations.models import Region
+from kansrijk.referrals.models import Referral
+
+
+def test_it_refuses_a_database_with_data_and_exits_2(demo):
+    before = Intervention.objects.count()
+
+    with pytest.raises(CommandError) as refused:
+        call_command("load_demo", stdout=io.StringIO())
+
+    assert refused.value.returncode == 2
+    assert "--force" in str(refused.value)
+    assert "\n" not in str(refused.value)
+    assert Intervention.objects.count() == before
+
+
+@pytest.mark.parametrize("leftover", ["account", "region"])
+def test_it_refuses_when_only_an_account_or_a_region_exists(demo, leftover):
+    demo_wipe()
+    if leftover == "account":
+        User.objects.create_user(username="someone", password="a-long-password", role=Role.ADMIN)
+    else:
+        Region.objects.create(name="Haaglanden")
+
+    with pytest.raises(CommandError) as refused:
+        call_command("load_demo", stdout=io.StringIO())
+
+    assert refused.value.returncode == 2
+    assert Referral.objects.count() == 0
+
+
+def test_if_empty_leaves_existing_data_alone(demo):
+    references = list(Intervention.objects.order_by("reference").values_list("reference", flat=True)[:50])
+    output = io.StringIO()
+
+    call_command("load_demo", "--if-empty", stdout=output)
+
+    assert len(output.getvalue().strip().splitlines()) == 1
+    assert "not loaded" in output.getvalue() or "niet geladen" in output.getvalue()
+    assert (
+        list(Intervention.objects.order_by("reference").values_list("reference", flat=True)[:50])
+        == references
+    )
+
+
+def test_it_refuses_force_together_with_if_empty(demo):
+    with pytest.raises(CommandError) as refused:
+        call_command("load_demo", "--force", "--if-empty", stdout=io.StringIO())
+
+    assert refused.value.returncode == 2
+
+
+def test_it_prints_a_one_line_summary(demo):
+    lines = demo.strip().splitlines()
+
+    assert len(lines) == 1
+    assert f"{Intervention.objects.count()} " in lines[0]
+
+
+def test_force_keeps_the_audit_log_of_the_replaced_data(demo):
+    # The audit log is append-only: replacing the demo data must leave every row as it was.
+    teamlead = User.objects.get(username="teamlead")
+    intervention = Intervention.objects.filter(region=teamlead.region).first()
+    row = audit_record(actor=teamlead, event="intervention_viewed", subject=intervention)
+
+    call_command("load_demo", "--force", stdout=io.StringIO())
+
+    kept = AuditEvent.objects.get(pk=row.pk)
+    assert (kept.actor_label, kept.event, kept.subject_id) == (
+        "teamlead",
+        "intervention_viewed",
+        str(intervention.uuid),
+    )
+    assert User.objects.filter(username="teamlead").exists()
