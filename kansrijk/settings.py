@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_htmx",
     "kansrijk.core",
     "kansrijk.accounts",
     "kansrijk.organisations",
@@ -81,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "kansrijk.audit.middleware.AuditContextMiddleware",
 ]
 
@@ -139,6 +141,14 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# Dates the Dutch way (26-11-2026) in both languages: Django's own nl formats write 26-1-2026
+# and "26 januari 2026"; our format modules come first and override just the date formats.
+FORMAT_MODULE_PATH = ["kansrijk.core.formats"]
+
+# Staff log in with Django's auth views (kansrijk/core/views.py), a second factor follows later.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
 
 # Security. Production (DEBUG false) is HTTPS-only; development on http://127.0.0.1 works as is.
 SECURE_CONTENT_TYPE_NOSNIFF = True

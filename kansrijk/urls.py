@@ -1,9 +1,16 @@
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
 
 from kansrijk.core import views as core_views
 
+# Paths are Dutch (the users read them) and carry UUIDs, never names or other personal data.
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("werk/", core_views.work, name="work"),
+    path("inloggen/", core_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("taal/", include("django.conf.urls.i18n")),
+    path("interventies/", include("kansrijk.interventions.urls")),
     path("admin/", admin.site.urls),
 ]

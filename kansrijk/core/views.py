@@ -1,6 +1,92 @@
-from django.shortcuts import render
+"""The front door: logging in, the start page and "My work"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from kansrijk.interventions import selectors as intervention_selectors
+from kansrijk.referrals import selectors as referral_selectors
+
+# A worklist is for reading at a glance: more rows than this go to the search list.
+OWN_ROWS = 100
+SECTION_ROWS = 10
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, with our template.
+
+    Its own class, so that the second factor (issue 6) can be added here: `form_valid` will then
+    remember the checked user and send them to the second step instead of logging in at once.
+    """
+
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
 
 
 def home(request):
-    """The front door until the professionals' web app replaces it."""
+    """Anonymous visitors log in; Halt staff go to their work; other roles get a plain page."""
+    if not request.user.is_authenticated:
+        return redirect("login")
+    if request.user.works_on_cases:
+        return redirect("work")
     return render(request, "core/home.html")
+
+
+@dataclass
+class Section:
+    """One block of the worklist: the first rows, the full count and where the rest is."""
+
+    key: str
+    label: Any
+    rows: list
+    count: int
+    more_url: str = ""
+
+
+@login_required
+def work(request):
+    """ "My work": the user's open interventions; for team leads also triage and attention lists."""
+    user = request.user
+    if not user.works_on_cases:
+        raise PermissionDenied
+    now = timezone.now()
+    own = list(intervention_selectors.interventions_of_professional(user=user)[: OWN_ROWS + 1])
+    context = {
+        "own": own[:OWN_ROWS],
+        "own_more_url": _list_url(professional=user.pk, status="open", sort="referral_date")
+        if len(own) > OWN_ROWS
+        else "",
+        "today": timezone.localdate(now),
+    }
+    if user.is_team_lead:
+        triage = referral_selectors.referrals_awaiting_triage(user=user)
+        context["triage"] = Section("triage", "", list(triage[:SECTION_ROWS]), triage.count())
+        context["attention"] = [
+            _attention_section(user, kind, label, now)
+            for kind, label in intervention_selectors.ATTENTION_CHOICES
+        ]
+    return render(request, "core/work.html", context)
+
+
+def _attention_section(user, kind: str, label, now) -> Section:
+    interventions = intervention_selectors.interventions_needing_attention(user=user, kind=kind, now=now)
+    return Section(
+        kind,
+        label,
+        list(interventions[:SECTION_ROWS]),
+        interventions.count(),
+        _list_url(attention=kind, sort="referral_date"),
+    )
+
+
+def _list_url(**filters) -> str:
+    return f"{reverse('interventions:list')}?{urlencode(filters)}"

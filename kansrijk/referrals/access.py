@@ -1,0 +1,60 @@
+"""Who may see which referral: the one place that decides, like `interventions/access.py`.
+
+Halt professionals and team leads see the referrals of their own region, with their content
+(they triage them). Referrers see their own organisation's referrals, but only the status: a
+referral describes a young person, and once it has gone to Halt the referrer has no business
+reading it back beyond "where is it" (domain.md §3). Everyone else sees none. A missing and a
+forbidden referral answer alike (404).
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from kansrijk.accounts.constants import HALT_CASE_ROLES, Role
+from kansrijk.audit.services import audit_record
+
+from .models import Referral
+
+
+def referrals_visible_to(user) -> QuerySet[Referral]:
+    """Referrals `user` may see: with content for Halt staff, status only for referrers.
+
+    The queryset is the same for both; a page for referrers shows only the reference, dates
+    and status, and asks `can_see_referral_content` before it shows more.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Referral.objects.none()
+    if user.role in HALT_CASE_ROLES and user.region_id is not None:
+        return Referral.objects.filter(region_id=user.region_id)
+    if user.role == Role.REFERRER and user.organisation_id is not None:
+        return Referral.objects.filter(organisation_id=user.organisation_id)
+    return Referral.objects.none()
+
+
+def can_see_referral_content(user) -> bool:
+    """Only Halt staff of the region read what a referral says; referrers follow its status."""
+    return bool(
+        user is not None and user.is_authenticated and user.is_active and user.role in HALT_CASE_ROLES
+    )
+
+
+def get_referral_for_user(user, referral_uuid, *, audit: bool = True) -> Referral:
+    """The referral with this uuid if `user` may see it, else Http404.
+
+    A Halt professional's view of the content is audited; a referrer's look at the status of
+    their own organisation's referral is not case content and is not.
+    """
+    try:
+        key = uuid_module.UUID(str(referral_uuid))
+    except ValueError:
+        raise Http404 from None
+    referral = referrals_visible_to(user).filter(uuid=key).first()
+    if referral is None:
+        raise Http404
+    if audit and can_see_referral_content(user):
+        audit_record(actor=user, event="referral_viewed", subject=referral)
+    return referral
