@@ -1,6 +1,5 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from kansrijk.accounts.constants import Role
 from kansrijk.accounts.models import User
@@ -8,7 +7,7 @@ from kansrijk.demo import data
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Show the demo accounts, their roles and the shared password.")
+    help = "Show the demo accounts, their roles and the shared password."
 
     def handle(self, *args, **options):
         usernames = [username for username, *_ in data.DEMO_LOGINS]

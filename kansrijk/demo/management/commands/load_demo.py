@@ -2,13 +2,12 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from kansrijk.demo.generator import database_has_data, demo_load
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = (
         "Fill an empty database with the demo data set: Halt's regions, schools and organisations, "
         "the demo accounts and three school years of referrals and interventions."
     )
@@ -17,12 +16,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force",
             action="store_true",
-            help=gettext_lazy("Delete all cases, organisations and users first, then load the demo data."),
+            help="Delete all cases, organisations and users first, then load the demo data.",
         )
         parser.add_argument(
             "--if-empty",
             action="store_true",
-            help=gettext_lazy("Do nothing (and succeed) when the database already has data."),
+            help="Do nothing (and succeed) when the database already has data.",
         )
 
     def handle(self, *args, force: bool, if_empty: bool, **options):
