@@ -17,7 +17,8 @@ def test_it_speaks_dutch_by_default(logged_in):
     text = logged_in.get(reverse("work")).content.decode()
     assert '<html lang="nl">' in text
     assert "In uitvoering" in text
-    assert "Afmelden" in text
+    assert "Uitloggen" in text
+    assert "Mijn werk" in text
     assert 'value="en" lang="en">English</button>' in text
 
 
