@@ -12,5 +12,6 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", include("django.conf.urls.i18n")),
     path("interventies/", include("kansrijk.interventions.urls")),
+    path("aanmeldingen/", include("kansrijk.referrals.urls")),
     path("admin/", admin.site.urls),
 ]

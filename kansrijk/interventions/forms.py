@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,9 +12,23 @@ from kansrijk.accounts.constants import HALT_CASE_ROLES
 from kansrijk.accounts.models import User
 from kansrijk.core.dates import SchoolYear
 from kansrijk.organisations.models import Municipality, School
+from kansrijk.people.models import Parent
 from kansrijk.referrals.constants import Reason
 
-from .constants import InterventionType, Status
+from .constants import (
+    CareReferralKind,
+    ComponentKind,
+    ComponentStatus,
+    ContactMode,
+    ConversationKind,
+    InterventionType,
+    NotStartedReason,
+    Outcome,
+    RestorationKind,
+    Status,
+    StopReason,
+)
+from .models import Component, Intervention
 from .selectors import ATTENTION_CHOICES, SORT_CHOICES
 
 # How many school years back the search offers; older files are rare and retention removes them.
@@ -104,3 +120,261 @@ class NoteForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+# --- case work on the file -------------------------------------------------------------------
+#
+# One form per step of `services.py`. Each has its own prefix, so that the many forms on the
+# file page never share an id, and `arguments()` gives the service's keyword arguments. The
+# forms check the input (required, a real date); whether the step is allowed, and whether a
+# date fits the file, is for the service to say.
+
+
+def _date_widget() -> forms.DateInput:
+    # The browser's date picker sends ISO dates, which Django accepts in every language.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _date_field(label, *, required: bool = True, today: bool = True) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=_date_widget(),
+        initial=timezone.localdate if today else None,
+    )
+
+
+def _note_field(label=None, *, required: bool = False) -> forms.CharField:
+    return forms.CharField(
+        label=label or _("Note (optional)"),
+        required=required,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def _choices(choices, empty) -> list:
+    return [("", empty), *choices]
+
+
+def _parent_label(parent: Parent) -> str:
+    if parent.full_name and parent.relation:
+        return f"{parent.full_name}, {parent.relation}"
+    return parent.full_name or parent.relation or str(parent)
+
+
+class ParentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Parent) -> str:
+        return _parent_label(obj)
+
+
+class ParentsChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Parent) -> str:
+        return _parent_label(obj)
+
+
+class CaseForm(forms.Form):
+    """A form for one step on `intervention`; subclasses say which keyword arguments they give."""
+
+    def __init__(self, *args, intervention: Intervention, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.intervention = intervention
+        young_person_id = intervention.referral.young_person_id
+        for field in self.fields.values():
+            # Only this young person's parents and carers can take part or be contacted.
+            if isinstance(field, ParentChoiceField | ParentsChoiceField):
+                field.queryset = Parent.objects.filter(young_person_id=young_person_id)
+
+    def arguments(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class PlanIntakeForm(CaseForm):
+    prefix = "intake_plan"
+
+    date = _date_field(_("Date of the intake"), today=False)
+    time = forms.TimeField(
+        label=_("Time of the intake"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+
+    def arguments(self) -> dict:
+        moment = dt.datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])
+        return {"planned_at": timezone.make_aware(moment)}
+
+
+class _ConversationFields(CaseForm):
+    place = forms.CharField(label=_("Place"), required=False, max_length=200)
+    youth_took_part = forms.BooleanField(label=_("The young person took part"), required=False, initial=True)
+    parents = ParentsChoiceField(
+        label=_("Parents or carers who took part"),
+        required=False,
+        queryset=Parent.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    others = forms.CharField(
+        label=_("Others who took part"),
+        required=False,
+        max_length=300,
+        help_text=_("For example the mentor or the care coordinator."),
+    )
+    summary = _note_field(_("Summary (optional)"))
+
+
+class StartForm(_ConversationFields):
+    """Recording the intake (first conversation): the intervention is then in progress."""
+
+    prefix = "intake"
+    field_order = ["intake_date", "place", "youth_took_part", "parents", "others", "summary"]
+
+    intake_date = _date_field(_("Date of the intake"))
+
+
+class ConversationForm(_ConversationFields):
+    prefix = "conversation"
+    field_order = ["kind", "date", "place", "youth_took_part", "parents", "others", "summary"]
+
+    kind = forms.ChoiceField(
+        label=_("Kind of conversation"),
+        choices=_choices(
+            [(code, label) for code, label in ConversationKind.choices if code != ConversationKind.INTAKE],
+            _("Choose a kind"),
+        ),
+    )
+    date = _date_field(_("Date of the conversation"))
+
+
+class ParentContactForm(CaseForm):
+    prefix = "contact"
+
+    parent = ParentChoiceField(
+        label=_("Parent or carer"),
+        required=False,
+        queryset=Parent.objects.none(),
+        empty_label=_("Not specified"),
+    )
+    mode = forms.ChoiceField(
+        label=_("Mode of contact"), choices=_choices(ContactMode.choices, _("Choose a mode"))
+    )
+    date = _date_field(_("Date of the contact"))
+    note = _note_field()
+
+
+class AgreementForm(CaseForm):
+    prefix = "agreement"
+
+    description = forms.CharField(
+        label=_("Agreement"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    due_date = _date_field(_("Due date (optional)"), required=False, today=False)
+
+
+class ComponentForm(CaseForm):
+    prefix = "component"
+
+    kind = forms.ChoiceField(
+        label=_("Component"), choices=_choices(ComponentKind.choices, _("Choose a component"))
+    )
+    planned_date = _date_field(_("Planned for (optional)"), required=False, today=False)
+    note = _note_field()
+
+
+class MarkComponentForm(forms.Form):
+    """Marking one planned component; the prefix names the component, one form per component."""
+
+    status = forms.ChoiceField(
+        label=_("Result"),
+        choices=[(ComponentStatus.DONE, _("Done")), (ComponentStatus.NOT_DONE, _("Not done"))],
+        widget=forms.RadioSelect,
+    )
+    date = _date_field(_("Done on"), required=False)
+
+    def __init__(self, *args, component: Component, **kwargs):
+        super().__init__(*args, prefix=f"mark-{component.uuid}", **kwargs)
+        self.component = component
+
+    def arguments(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class RestorationForm(CaseForm):
+    prefix = "restoration"
+
+    kind = forms.ChoiceField(
+        label=_("Kind of restoration"), choices=_choices(RestorationKind.choices, _("Choose a kind"))
+    )
+    date = _date_field(_("Date"), required=False)
+    victim_involved = forms.BooleanField(label=_("The victim was involved"), required=False)
+    note = _note_field()
+
+
+class CareReferralForm(CaseForm):
+    prefix = "care_referral"
+
+    kind = forms.ChoiceField(
+        label=_("Kind of care"), choices=_choices(CareReferralKind.choices, _("Choose a kind"))
+    )
+    organisation = forms.CharField(label=_("Organisation (optional)"), required=False, max_length=200)
+    date = _date_field(_("Date of the referral to care"), required=False)
+    note = _note_field()
+
+
+class CareReportForm(CaseForm):
+    prefix = "care_report"
+
+    date = _date_field(_("Date of the care report"), required=False)
+    receiving_body = forms.CharField(label=_("Reported to"), max_length=200, initial="Veilig Thuis")
+    note = _note_field()
+
+
+class CompleteForm(CaseForm):
+    prefix = "complete"
+
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect)
+    end_date = _date_field(_("End date"))
+
+
+class StopForm(CaseForm):
+    prefix = "stop"
+
+    reason = forms.ChoiceField(
+        label=_("Reason for stopping"), choices=_choices(StopReason.choices, _("Choose a reason"))
+    )
+    end_date = _date_field(_("End date"))
+    note = _note_field(_("Explanation (optional)"))
+
+
+class NotStartedForm(CaseForm):
+    prefix = "not_started"
+
+    reason = forms.ChoiceField(
+        label=_("Reason the intervention did not start"),
+        choices=_choices(NotStartedReason.choices, _("Choose a reason")),
+    )
+    end_date = _date_field(_("End date"))
+    note = _note_field(_("Explanation (optional)"))
+
+
+class ReopenForm(CaseForm):
+    prefix = "reopen"
+
+    reason = forms.CharField(
+        label=_("Reason for reopening"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AssignForm(CaseForm):
+    prefix = "assign"
+
+    professional = ProfessionalChoiceField(
+        label=_("New Halt professional"), queryset=User.objects.none(), empty_label=_("Choose a professional")
+    )
+
+    def __init__(self, *args, intervention: Intervention, **kwargs):
+        super().__init__(*args, intervention=intervention, **kwargs)
+        # The region's active professionals; the service refuses anyone else anyway.
+        self.fields["professional"].queryset = (
+            User.objects.filter(region_id=intervention.region_id, role__in=HALT_CASE_ROLES, is_active=True)
+            .exclude(pk=intervention.professional_id)
+            .order_by("first_name", "last_name", "username")
+        )

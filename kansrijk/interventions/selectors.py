@@ -25,8 +25,9 @@ from kansrijk.core.dates import SchoolYear, age_on
 from kansrijk.referrals.models import Referral
 
 from .access import can_see_care_reports, care_reports_for_user, interventions_visible_to
-from .constants import OPEN_STATUSES, ConversationKind, Status
-from .models import Conversation, Intervention, ParentContact
+from .constants import OPEN_STATUSES, ComponentStatus, ConversationKind, Status
+from .models import Component, Conversation, Intervention, ParentContact
+from .workflow import INTERVENTION_TRANSITIONS
 
 # Team leads look at a file again when nobody reached the family within this many working days
 # of accepting it, or when the file has been open this many days (issue 3).
@@ -271,6 +272,9 @@ class InterventionFile:
     days_open: int
     timeline: list[TimelineEntry]
     shows_care_reports: bool
+    # The steps `user` may take now (see `allowed_actions`) and the components still to mark.
+    actions: frozenset[str] = frozenset()
+    planned_components: list[Component] = field(default_factory=list)
 
 
 def intervention_file(
@@ -285,6 +289,8 @@ def intervention_file(
     young_person = referral.young_person
     # Care reports come only through the access module (assigned professional and team leads).
     care_reports = list(care_reports_for_user(user, intervention).select_related("recorded_by"))
+    shows_care_reports = can_see_care_reports(user, intervention)
+    components = list(intervention.components.select_related("recorded_by"))
     return InterventionFile(
         intervention=intervention,
         referral=referral,
@@ -294,9 +300,46 @@ def intervention_file(
         victims=list(referral.victims.all()),
         reasons=list(referral.reasons.all()),
         days_open=days_open(intervention, today),
-        timeline=_timeline(intervention, care_reports),
-        shows_care_reports=can_see_care_reports(user, intervention),
+        timeline=_timeline(intervention, care_reports, components),
+        shows_care_reports=shows_care_reports,
+        actions=allowed_actions(intervention, user, sees_care_reports=shows_care_reports),
+        planned_components=[c for c in components if c.status == ComponentStatus.PLANNED],
     )
+
+
+# Steps only a team lead takes (workflow.require_team_lead); both reopen rows are one step here.
+TEAM_LEAD_ACTIONS = frozenset({"assign", "reopen"})
+
+
+def allowed_actions(
+    intervention: Intervention, user: User, *, sees_care_reports: bool | None = None
+) -> frozenset[str]:
+    """The steps of `services.py` that `user` may take on `intervention` in its current status.
+
+    Read from the workflow table, so the file offers exactly what the services allow; a step
+    that is forced anyway still meets the service's DomainError. The keys are the table's
+    action names, with "reopen" standing for both reopen rows.
+    """
+    if not user.works_on_cases or user.region_id != intervention.region_id:
+        return frozenset()
+    allowed = {
+        action
+        for action, transition in INTERVENTION_TRANSITIONS.items()
+        if intervention.status in transition.sources
+    }
+    if allowed & {"reopen", "reopen_before_intake"}:
+        allowed -= {"reopen_before_intake"}
+        allowed.add("reopen")
+    if not user.is_team_lead:
+        allowed -= TEAM_LEAD_ACTIONS
+    # Completing asks for the intake first (imported files can be in progress without one).
+    if intervention.intake_date is None:
+        allowed.discard("complete")
+    if sees_care_reports is None:
+        sees_care_reports = can_see_care_reports(user, intervention)
+    if not sees_care_reports:
+        allowed.discard("record_care_report")
+    return frozenset(allowed)
 
 
 def _yes_no(value: bool | None) -> Any:
@@ -309,7 +352,7 @@ def _day(day: dt.date | None, at: dt.datetime) -> dt.date:
     return day or timezone.localdate(at)
 
 
-def _timeline(intervention: Intervention, care_reports: list) -> list[TimelineEntry]:
+def _timeline(intervention: Intervention, care_reports: list, components: list) -> list[TimelineEntry]:
     """Status changes and every case record of the file, in the order they happened."""
     statuses = dict(Status.choices)
     entries: list[TimelineEntry] = []
@@ -391,7 +434,7 @@ def _timeline(intervention: Intervention, care_reports: list) -> list[TimelineEn
             )
         )
 
-    for component in intervention.components.select_related("recorded_by"):
+    for component in components:
         details = [(_("status"), component.get_status_display())]
         if component.planned_date:
             details.append((_("planned for"), component.planned_date))
@@ -467,3 +510,65 @@ def _timeline(intervention: Intervention, care_reports: list) -> list[TimelineEn
 
     entries.sort(key=lambda entry: (entry.day, entry.at))
     return entries
+
+
+# --- the export of the search list ---------------------------------------------------------
+
+
+def place(case) -> str:
+    """Where the work happens: the school, else the neighbourhood, else the municipality.
+
+    Works for an intervention and for a referral (both have these three fields).
+    """
+    if case.school_id:
+        return case.school.name
+    if case.neighbourhood_id:
+        return f"{case.neighbourhood.name}, {case.municipality.name}"
+    return case.municipality.name
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _professional(intervention: Intervention) -> str:
+    user = intervention.professional
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+# The columns of the list page, without the young person: an export leaves the building, and a
+# team lead's figures need no names (AVG data minimisation). Dates are ISO, for spreadsheets.
+EXPORT_COLUMNS: tuple[tuple[Promise, Any], ...] = (
+    (_("Reference"), lambda i: i.reference),
+    (_("Type"), lambda i: i.get_type_display()),
+    (_("Status"), lambda i: i.get_status_display()),
+    (_("School or neighbourhood"), place),
+    (_("Municipality"), lambda i: i.municipality.name),
+    (_("Halt professional"), _professional),
+    (_("Primary reason"), lambda i: i.get_primary_reason_display()),
+    (_("Referral date"), lambda i: _iso(i.referral_date)),
+    (_("Intake date"), lambda i: _iso(i.intake_date)),
+    (_("End date"), lambda i: _iso(i.end_date)),
+    (_("Outcome"), lambda i: i.get_outcome_display()),
+)
+EXPORT_CHUNK_SIZE = 2000
+
+
+def interventions_for_export(interventions: QuerySet[Intervention]) -> QuerySet[Intervention]:
+    """The search list's rows with what the export shows, and not the young person's name."""
+    return interventions.select_related(None).select_related(
+        "municipality", "school", "neighbourhood", "professional"
+    )
+
+
+def export_rows(interventions: QuerySet[Intervention]):
+    """The header, then one row of text cells per intervention, fetched in chunks."""
+    yield [str(header) for header, _value in EXPORT_COLUMNS]
+    for intervention in interventions_for_export(interventions).iterator(chunk_size=EXPORT_CHUNK_SIZE):
+        yield [_cell(value(intervention)) for _header, value in EXPORT_COLUMNS]
+
+
+def _cell(value: Any) -> str:
+    """A cell a spreadsheet shows as text: a leading =, +, - or @ would start a formula."""
+    text = str(value or "")
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text

@@ -1,27 +1,66 @@
-"""The professionals' pages for interventions: the search list and the file.
+"""The professionals' pages for interventions: the search list, its export and the file.
 
 Views take four steps (conventions.md, habit 3): the object through the access module, the
 form, one service, the response. Reads go through `access.py` and `selectors.py` only.
+
+Every step on the file is a small form that posts to its own address and calls one service.
+With HTMX the answer replaces the timeline and, out of band, the header and the forms (a step
+can change the status, and with it which steps come next); without JavaScript a step that
+succeeds redirects back to the file, and one that fails shows the file with the form's errors.
 """
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
 
 from . import selectors, services
-from .access import get_intervention_for_user
-from .forms import InterventionSearchForm, NoteForm
+from .access import can_see_care_reports, get_intervention_for_user
+from .forms import (
+    AgreementForm,
+    AssignForm,
+    CareReferralForm,
+    CareReportForm,
+    CompleteForm,
+    ComponentForm,
+    ConversationForm,
+    InterventionSearchForm,
+    MarkComponentForm,
+    NoteForm,
+    NotStartedForm,
+    ParentContactForm,
+    PlanIntakeForm,
+    ReopenForm,
+    RestorationForm,
+    StartForm,
+    StopForm,
+)
+from .models import Intervention
 
 PAGE_SIZE = 25
+
+FILE_TEMPLATE = "interventions/intervention_detail.html"
+# What an HTMX step answers with: the timeline, plus the header and the forms out of band.
+UPDATE_TEMPLATE = "interventions/_file_update.html"
 
 
 @require_GET
@@ -44,9 +83,36 @@ def intervention_list(request):
 
 @require_GET
 @login_required
+def intervention_export(request):
+    """The search list, with the same filters, as CSV: for team leads, without names, audited."""
+    user = request.user
+    if not user.is_team_lead:
+        raise PermissionDenied
+    form = InterventionSearchForm(request.GET, user=user)
+    filters = form.filters()
+    interventions = selectors.interventions_search(user=user, **filters)
+    count = interventions.count()
+    # Data leaving the application is a read of case figures: one row for the whole export,
+    # with what was asked for and how much went out.
+    audit_record(
+        actor=user,
+        event="interventions_exported",
+        subject=user.region,
+        new={"filters": _audit_filters(filters), "count": count},
+    )
+    filename = f"interventies-{timezone.localdate():%Y-%m-%d}.csv"
+    response = StreamingHttpResponse(
+        _csv_lines(selectors.export_rows(interventions)), content_type="text/csv"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+@login_required
 def intervention_detail(request, uuid):
     intervention = get_intervention_for_user(request.user, uuid)
-    return _render_file(request, intervention, NoteForm())
+    return _respond(request, intervention)
 
 
 @require_POST
@@ -64,22 +130,293 @@ def intervention_add_note(request, uuid):
             form.add_error(None, error.message)
         else:
             if request.htmx:
-                return _render_file(
-                    request, intervention, NoteForm(), template="interventions/_timeline.html", added=True
-                )
+                return _respond(request, _fresh(request, intervention), note_added=True)
             messages.success(request, _("The note has been added."))
             return redirect("interventions:detail", uuid=intervention.uuid)
+    return _respond(request, intervention, note_form=form)
+
+
+# --- the steps on the file -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step on the file: its form, its one service, and what the page says about it."""
+
+    form: type[forms.Form]
+    service: Callable[..., Any]
+    path: str
+    title: Promise
+    button: Promise
+    done: Promise
+    group: str = "work"  # "work", "ending" or "team": where the file shows the form
+
+
+# The keys are the workflow table's action names (`selectors.allowed_actions`); the order is
+# the order on the page, roughly the order of the work.
+STEPS: dict[str, Step] = {
+    "plan_intake": Step(
+        PlanIntakeForm,
+        services.intervention_plan_intake,
+        "intake-plannen",
+        gettext_lazy("Plan the intake"),
+        gettext_lazy("Plan intake"),
+        gettext_lazy("The intake has been planned."),
+    ),
+    "start": Step(
+        StartForm,
+        services.intervention_start,
+        "intake",
+        gettext_lazy("Record the intake"),
+        gettext_lazy("Record intake"),
+        gettext_lazy("The intake has been recorded; the intervention is in progress."),
+    ),
+    "record_parent_contact": Step(
+        ParentContactForm,
+        services.intervention_record_parent_contact,
+        "oudercontact",
+        gettext_lazy("Record a parent contact"),
+        gettext_lazy("Record contact"),
+        gettext_lazy("The parent contact has been recorded."),
+    ),
+    "record_conversation": Step(
+        ConversationForm,
+        services.intervention_record_conversation,
+        "gesprek",
+        gettext_lazy("Record a follow-up or closing conversation"),
+        gettext_lazy("Record conversation"),
+        gettext_lazy("The conversation has been recorded."),
+    ),
+    "record_agreement": Step(
+        AgreementForm,
+        services.intervention_record_agreement,
+        "afspraak",
+        gettext_lazy("Record an agreement"),
+        gettext_lazy("Record agreement"),
+        gettext_lazy("The agreement has been recorded."),
+    ),
+    "plan_component": Step(
+        ComponentForm,
+        services.intervention_plan_component,
+        "onderdeel",
+        gettext_lazy("Plan a component"),
+        gettext_lazy("Plan component"),
+        gettext_lazy("The component has been planned."),
+    ),
+    "record_restoration": Step(
+        RestorationForm,
+        services.intervention_record_restoration,
+        "herstel",
+        gettext_lazy("Record a restoration action"),
+        gettext_lazy("Record restoration"),
+        gettext_lazy("The restoration action has been recorded."),
+    ),
+    "record_care_referral": Step(
+        CareReferralForm,
+        services.intervention_record_care_referral,
+        "doorverwijzing",
+        gettext_lazy("Record a referral to care"),
+        gettext_lazy("Record referral"),
+        gettext_lazy("The referral to care has been recorded."),
+    ),
+    "record_care_report": Step(
+        CareReportForm,
+        services.intervention_record_care_report,
+        "zorgmelding",
+        gettext_lazy("Record a care report"),
+        gettext_lazy("Record care report"),
+        gettext_lazy("The care report has been recorded."),
+    ),
+    "complete": Step(
+        CompleteForm,
+        services.intervention_complete,
+        "afronden",
+        gettext_lazy("Complete the intervention"),
+        gettext_lazy("Complete"),
+        gettext_lazy("The intervention has been completed."),
+        group="ending",
+    ),
+    "stop": Step(
+        StopForm,
+        services.intervention_stop,
+        "stoppen",
+        gettext_lazy("Stop early"),
+        gettext_lazy("Stop intervention"),
+        gettext_lazy("The intervention has been stopped."),
+        group="ending",
+    ),
+    "not_start": Step(
+        NotStartedForm,
+        services.intervention_not_started,
+        "niet-gestart",
+        gettext_lazy("Close as not started"),
+        gettext_lazy("Close as not started"),
+        gettext_lazy("The intervention has been closed as not started."),
+        group="ending",
+    ),
+    "assign": Step(
+        AssignForm,
+        services.intervention_assign,
+        "toewijzen",
+        gettext_lazy("Assign to another professional"),
+        gettext_lazy("Assign"),
+        gettext_lazy("The intervention has been assigned."),
+        group="team",
+    ),
+    "reopen": Step(
+        ReopenForm,
+        services.intervention_reopen,
+        "heropenen",
+        gettext_lazy("Reopen the file"),
+        gettext_lazy("Reopen"),
+        gettext_lazy("The file has been reopened."),
+        group="team",
+    ),
+}
+
+
+@require_POST
+@login_required
+def intervention_step(request, uuid, step: str):
+    spec = STEPS[step]
+    # The service writes its own audit row, so the read is not audited twice.
+    intervention = get_intervention_for_user(request.user, uuid, audit=False)
+    # The service lets any professional of the region record a care report, but the file only
+    # shows them to the assigned professional and team leads: nobody records what they cannot see.
+    if step == "record_care_report" and not can_see_care_reports(request.user, intervention):
+        raise PermissionDenied
+    form = spec.form(request.POST, intervention=intervention)
+    if form.is_valid():
+        try:
+            spec.service(intervention=intervention, by=request.user, **form.arguments())
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return _done(request, intervention, spec.done)
+    return _respond(request, intervention, bound=(step, form))
+
+
+@require_POST
+@login_required
+def intervention_mark_component(request, uuid, component_uuid):
+    intervention = get_intervention_for_user(request.user, uuid, audit=False)
+    component = intervention.components.filter(uuid=component_uuid).first()
+    if component is None:
+        raise Http404
+    form = MarkComponentForm(request.POST, component=component)
+    if form.is_valid():
+        try:
+            services.intervention_mark_component(component=component, by=request.user, **form.arguments())
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return _done(request, intervention, gettext_lazy("The component has been marked."))
+    return _respond(request, intervention, bound=("mark_component", form))
+
+
+# --- responses -----------------------------------------------------------------------------
+
+
+@dataclass
+class StepForm:
+    """A step as the file shows it: heading, form, where it posts, and whether it is opened."""
+
+    key: str
+    title: Any
+    button: Any
+    url: str
+    form: forms.Form
+    open: bool = False
+
+
+def _done(request, intervention: Intervention, message):
     if request.htmx:
-        return _render_file(request, intervention, form, template="interventions/_timeline.html")
-    return _render_file(request, intervention, form)
+        return _respond(request, _fresh(request, intervention), done=message)
+    messages.success(request, message)
+    return redirect("interventions:detail", uuid=intervention.uuid)
 
 
-def _render_file(
-    request, intervention, note_form, *, template="interventions/intervention_detail.html", added=False
-):
+def _fresh(request, intervention: Intervention) -> Intervention:
+    # A service re-reads the intervention under a lock, which drops the related rows the access
+    # module fetched with it; read it again rather than fetch them one by one.
+    return get_intervention_for_user(request.user, intervention.uuid, audit=False)
+
+
+def _respond(request, intervention: Intervention, *, bound=None, note_form=None, note_added=False, done=""):
+    """The file page, or with HTMX its changing parts; `bound` is a posted (step, form)."""
     file = selectors.intervention_file(user=request.user, intervention=intervention)
+    steps, marks, refused = _step_forms(intervention, file, bound)
     return render(
         request,
-        template,
-        {"file": file, "intervention": intervention, "note_form": note_form, "note_added": added},
+        UPDATE_TEMPLATE if request.htmx else FILE_TEMPLATE,
+        {
+            "file": file,
+            "intervention": intervention,
+            "note_form": note_form or NoteForm(),
+            "note_added": note_added,
+            "steps": steps,
+            "marks": marks,
+            "refused": refused,
+            "done": done,
+        },
     )
+
+
+def _step_forms(intervention: Intervention, file, bound):
+    """The forms of the steps the user may take now, the posted one with its input and errors.
+
+    A posted step the file no longer offers (the file was closed meanwhile, or the step was
+    forced) comes back as `refused`, so that its error is still shown.
+    """
+    bound_key, bound_form = bound or (None, None)
+    steps: dict[str, list[StepForm]] = {"work": [], "ending": [], "team": []}
+    shown = False
+    for key, spec in STEPS.items():
+        if key not in file.actions:
+            continue
+        posted = key == bound_key
+        shown = shown or posted
+        form = bound_form if posted else spec.form(intervention=intervention)
+        url = reverse(f"interventions:{key}", args=[intervention.uuid])
+        steps[spec.group].append(StepForm(key, spec.title, spec.button, url, form, open=posted))
+    marks = []
+    if "mark_component" in file.actions:
+        for component in file.planned_components:
+            posted = bound_key == "mark_component" and bound_form.component.pk == component.pk
+            shown = shown or posted
+            form = bound_form if posted else MarkComponentForm(component=component)
+            url = reverse("interventions:mark_component", args=[intervention.uuid, component.uuid])
+            marks.append(StepForm("mark_component", component.get_kind_display(), "", url, form, open=posted))
+    return steps, marks, (bound_form if bound_form is not None and not shown else None)
+
+
+# --- the export ----------------------------------------------------------------------------
+
+
+class _Echo:
+    """A file-like object whose write returns the line, so csv.writer can feed a stream."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_lines(rows) -> Iterator[str]:
+    # A byte-order mark and semicolons: what Excel in Dutch opens without an import wizard.
+    yield "\ufeff"
+    writer = csv.writer(_Echo(), delimiter=";")
+    for row in rows:
+        yield writer.writerow(row)
+
+
+def _audit_filters(filters: dict[str, Any]) -> dict[str, Any]:
+    """The filters as the audit row stores them: codes and ids, never a name typed into the search."""
+    stored = {}
+    for name, value in filters.items():
+        if name == "query":
+            # Audit rows outlive retention; the search text may be a young person's name.
+            stored["query_given"] = bool(value)
+        elif hasattr(value, "pk"):
+            stored[name] = value.pk
+        elif value:
+            stored[name] = str(value)
+    return stored

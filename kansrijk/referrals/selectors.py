@@ -1,14 +1,44 @@
-"""Reads of referrals for the professionals' web app; every read starts in `access.py`."""
+"""Reads of referrals for the professionals' web app; every read starts in `access.py`.
+
+Each function does a fixed number of queries, whatever the number of reasons, parents or
+earlier referrals: the triage page stays quick however long a young person's history is.
+"""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
 
+from django.db.models import Q, QuerySet
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from kansrijk.accounts.constants import HALT_CASE_ROLES
 from kansrijk.accounts.models import User
+from kansrijk.core.dates import MAX_AGE, MIN_AGE, age_on
+from kansrijk.interventions.access import interventions_visible_to
+from kansrijk.interventions.models import Intervention
 from kansrijk.interventions.workflow import REVIEWABLE
+from kansrijk.people.models import YoungPerson
 
 from .access import referrals_visible_to
+from .constants import HALT_AFDOENING_REASONS, Reason
 from .models import Referral
+
+# The Halt-afdoening (criminal-law route) is for 12- to 17-year-olds (domain.md §1).
+HALT_AFDOENING_MIN_AGE = 12
+HALT_AFDOENING_MAX_AGE = 17
+# A young person referred again within this many months is worth a second look at triage.
+REPEAT_REFERRAL_MONTHS = 12
+
+# What a list row shows, fetched in the same query as the row itself.
+LIST_RELATED = ("young_person", "municipality", "school", "neighbourhood", "organisation")
+
+WARNING_AGE = "age"
+WARNING_HALT_AFDOENING = "halt_afdoening"
+WARNING_SCHOOL_ABSENCE = "school_absence"
+WARNING_REFERRED_BEFORE = "referred_before"
 
 
 def referrals_awaiting_triage(*, user: User) -> QuerySet[Referral]:
@@ -16,6 +46,202 @@ def referrals_awaiting_triage(*, user: User) -> QuerySet[Referral]:
     return (
         referrals_visible_to(user)
         .filter(status__in=REVIEWABLE)
-        .select_related("young_person", "municipality", "school", "neighbourhood", "organisation")
+        .select_related(*LIST_RELATED)
         .order_by("referral_date", "id")
     )
+
+
+def referrals_of_region(*, user: User, status: str = "") -> QuerySet[Referral]:
+    """The referrals `user` may see, newest first; `status` "waiting" means not yet decided."""
+    referrals = referrals_visible_to(user)
+    if status == "waiting":
+        referrals = referrals.filter(status__in=REVIEWABLE)
+    elif status:
+        referrals = referrals.filter(status=status)
+    return referrals.select_related(*LIST_RELATED).order_by("-referral_date", "-id")
+
+
+def professionals_for_region(region_id: int) -> QuerySet[User]:
+    """Who an intervention of the region can be assigned to: its active professionals and team leads."""
+    return User.objects.filter(region_id=region_id, role__in=HALT_CASE_ROLES, is_active=True).order_by(
+        "first_name", "last_name", "username"
+    )
+
+
+# --- triage --------------------------------------------------------------------------------
+
+
+@dataclass
+class TriageWarning:
+    key: str
+    message: Any
+
+
+@dataclass
+class EarlierReferral:
+    """Another referral of the same young person; links only to what the user may see."""
+
+    referral: Referral
+    visible: bool
+    intervention: Intervention | None = None
+
+
+@dataclass
+class Triage:
+    referral: Referral
+    young_person: Any
+    age: int
+    parents: list
+    victims: list
+    reasons: list
+    history: list
+    intervention: Intervention | None
+    earlier: list[EarlierReferral] = field(default_factory=list)
+    warnings: list[TriageWarning] = field(default_factory=list)
+
+    @property
+    def is_open(self) -> bool:
+        return self.referral.status in REVIEWABLE
+
+
+def referral_triage(*, user: User, referral: Referral) -> Triage:
+    """Everything the triage page shows, for a referral the view got through the access module."""
+    referral = (
+        Referral.objects.select_related(
+            "young_person", "organisation", "referred_by", "municipality", "school", "neighbourhood", "region"
+        )
+        .prefetch_related("reasons", "victims", "young_person__parents")
+        .get(pk=referral.pk)
+    )
+    young_person = referral.young_person
+    reasons = list(referral.reasons.all())
+    age = age_on(young_person.birth_date, referral.incident_or_referral_date)
+    intervention = interventions_visible_to(user).filter(referral_id=referral.pk).first()
+    earlier = earlier_referrals(user=user, referral=referral)
+    return Triage(
+        referral=referral,
+        young_person=young_person,
+        age=age,
+        parents=list(young_person.parents.all()),
+        victims=list(referral.victims.all()),
+        reasons=reasons,
+        history=list(referral.history.select_related("by")),
+        intervention=intervention,
+        earlier=earlier,
+        warnings=triage_warnings(age=age, reason_codes=[reason.code for reason in reasons], earlier=earlier),
+    )
+
+
+def triage_warnings(
+    *, age: int, reason_codes: list[str], earlier: list[EarlierReferral]
+) -> list[TriageWarning]:
+    """The warnings triage shows (domain.md §4); each applies only under its own condition."""
+    warnings = []
+    if not MIN_AGE <= age <= MAX_AGE:
+        warnings.append(
+            TriageWarning(
+                WARNING_AGE,
+                format_lazy(
+                    _(
+                        "The young person was {age} years old on the date of the incident. Halt works "
+                        "with young people aged {min_age} to {max_age}: this referral cannot be accepted."
+                    ),
+                    age=age,
+                    min_age=MIN_AGE,
+                    max_age=MAX_AGE,
+                ),
+            )
+        )
+    if HALT_AFDOENING_MIN_AGE <= age <= HALT_AFDOENING_MAX_AGE and set(reason_codes) & HALT_AFDOENING_REASONS:
+        warnings.append(
+            TriageWarning(
+                WARNING_HALT_AFDOENING,
+                _(
+                    "This looks like an offence the police could settle with a Halt-afdoening "
+                    "(ages 12 to 17). Check whether the criminal-law route applies."
+                ),
+            )
+        )
+    if Reason.SCHOOL_ABSENCE in reason_codes:
+        warnings.append(
+            TriageWarning(
+                WARNING_SCHOOL_ABSENCE,
+                _(
+                    "School absence is one of the reasons. A Halt referral does not replace the "
+                    "school's legal absence report to the compulsory-education officer (leerplicht): "
+                    "check that the school has made it."
+                ),
+            )
+        )
+    if earlier:
+        warnings.append(
+            TriageWarning(
+                WARNING_REFERRED_BEFORE,
+                _("This young person has been referred before in the last 12 months."),
+            )
+        )
+    return warnings
+
+
+def earlier_referrals(*, user: User, referral: Referral) -> list[EarlierReferral]:
+    """Other referrals of the same young person from 12 months before this one onwards.
+
+    "The same young person" is the same record, or a record with the same name and date of
+    birth: a referrer who does not find the young person registers them again. Referrals the
+    user may not see (another region) still count, without a link and without their content.
+    Three queries, however many there are.
+    """
+    young_person = referral.young_person
+    same_person = Q(pk=young_person.pk)
+    if young_person.first_name and young_person.last_name:
+        same_person |= Q(
+            birth_date=young_person.birth_date,
+            first_name__iexact=young_person.first_name,
+            last_name__iexact=young_person.last_name,
+        )
+    since = _months_before(referral.referral_date, REPEAT_REFERRAL_MONTHS)
+    # The young people first, then their referrals: the referrals are found through the
+    # young_person index, whatever the number of referrals in the country.
+    others = list(
+        Referral.objects.filter(
+            young_person_id__in=YoungPerson.objects.filter(same_person).values("pk"),
+            referral_date__gte=since,
+        )
+        .exclude(pk=referral.pk)
+        .select_related("intervention")
+        .order_by("-referral_date", "-id")
+    )
+    if not others:
+        return []
+    ids = [other.pk for other in others]
+    visible = set(referrals_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+    visible_interventions = set(
+        interventions_visible_to(user).filter(referral_id__in=ids).values_list("pk", flat=True)
+    )
+    result = []
+    for other in others:
+        intervention = getattr(other, "intervention", None)
+        result.append(
+            EarlierReferral(
+                referral=other,
+                visible=other.pk in visible,
+                intervention=intervention
+                if intervention and intervention.pk in visible_interventions
+                else None,
+            )
+        )
+    return result
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    years, months_left = divmod(months, 12)
+    year, month = day.year - years, day.month - months_left
+    if month < 1:
+        year, month = year - 1, month + 12
+    # 31 March minus one month is the last day of February.
+    for last_day in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last_day))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")

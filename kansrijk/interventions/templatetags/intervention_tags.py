@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django import template
+from django import forms, template
 from django.utils import timezone
 
 from kansrijk.interventions import selectors
@@ -31,12 +31,15 @@ def days_since(day: dt.date | None, today: dt.date | None = None) -> int | str:
 
 @register.filter
 def place(case) -> str:
-    """Where the work happens: the school, else the neighbourhood, else the municipality.
+    return selectors.place(case)
 
-    Works for an intervention and for a referral (both have these three fields).
-    """
-    if case.school_id:
-        return case.school.name
-    if case.neighbourhood_id:
-        return f"{case.neighbourhood.name}, {case.municipality.name}"
-    return case.municipality.name
+
+@register.filter
+def field_kind(bound_field) -> str:
+    """How `_step_form.html` lays out a field: a checkbox, a group of choices, or a plain field."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return "group"
+    return "field"

@@ -1,7 +1,7 @@
 """Ended interventions are read-only (domain.md §2): no case work on a closed file."""
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kansrijk.core.errors import DomainError
 from kansrijk.interventions import services
@@ -47,7 +47,11 @@ def test_it_refuses_case_work_on_a_closed_file(caseworker_a, status, work):
         CASE_WORK[work](intervention, caseworker_a, timezone.localdate())
 
     assert refused.value.code == "closed"
-    assert "reopen" in str(refused.value)
+    # The message tells the user the way out, in the user's language.
+    with translation.override("en"):
+        assert "reopen" in str(refused.value)
+    with translation.override("nl"):
+        assert "heropenen" in str(refused.value)
     assert database_state() == before
 
 
