@@ -7,9 +7,13 @@ and an admin.
 """
 
 import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kansrijk.accounts.constants import Role
 from kansrijk.accounts.models import User
+from kansrijk.accounts.selectors import user_needs_second_factor
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Municipality, ReferrerOrganisation, Region, School
 
@@ -114,3 +118,30 @@ def _fast_password_hashing(settings):
     # PBKDF2 with production iterations costs a noticeable fraction of a second per user; the
     # tests create many users and test no hashing strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+class SecondFactorClient(Client):
+    """A test client whose `force_login` also passes the second factor, as a real login would.
+
+    Halt staff reach nothing but the two-step pages until a code from their authenticator app
+    is accepted (kansrijk/accounts/middleware.py). The view tests are about their pages, not
+    about logging in, so `force_login` here gives the user a confirmed TOTP device and marks
+    the session verified exactly as django_otp.login() does: the device's persistent_id under
+    DEVICE_ID_SESSION_KEY. The two-step login itself is tested with a plain django.test.Client
+    (kansrijk/accounts/tests/).
+    """
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        if user_needs_second_factor(user):
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            device = device or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+
+@pytest.fixture
+def client():
+    """pytest-django's `client`, with the second factor passed by force_login."""
+    return SecondFactorClient()

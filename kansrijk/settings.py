@@ -5,9 +5,11 @@ for development on the embedded SQLite database.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -61,6 +63,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    # Before Kansrijk's apps: axes' login-failure handler must run before ours, which reads
+    # whether that attempt was refused by the lockout (kansrijk/accounts/signals.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "kansrijk.core",
     "kansrijk.accounts",
     "kansrijk.organisations",
@@ -75,15 +84,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Halt staff who passed the password but not yet the second factor reach only the
+    # two-step pages and logout.
+    "kansrijk.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "kansrijk.audit.middleware.AuditContextMiddleware",
+    # Last, as axes documents: it turns a locked-out login attempt into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kansrijk.urls"
@@ -145,10 +161,36 @@ USE_TZ = True
 # and "26 januari 2026"; our format modules come first and override just the date formats.
 FORMAT_MODULE_PATH = ["kansrijk.core.formats"]
 
-# Staff log in with Django's auth views (kansrijk/core/views.py), a second factor follows later.
+# Staff log in with a password (kansrijk/core/views.py), then with a code from an authenticator
+# app (kansrijk/accounts/): every role but the referrer, and everyone with admin access.
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Axes checks every password attempt before the model backend does (it needs the request).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Lockout: the fifth wrong password for one username from one address locks that combination,
+# so the sixth attempt is refused even with the right password. Failures count while each
+# comes within the cool-off of the last one; the lock lifts LOGIN_LOCKOUT_MINUTES after the
+# last counted failure. Locking the combination (not the username alone) keeps an attacker
+# elsewhere from locking a colleague out. The address is REMOTE_ADDR, as in the audit log.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Attempts while locked out do not extend the lock: it ends when the page says it does.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "kansrijk.accounts.views.locked_out"
+# No start-up banner on every manage.py command; failures and lockouts are still logged.
+AXES_VERBOSE = False
+
+# The second factor: TOTP from an authenticator app, with single-use recovery codes.
+OTP_TOTP_ISSUER = "Kansrijk"
+# The admin lists devices for resetting them, never their secrets.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Security. Production (DEBUG false) is HTTPS-only; development on http://127.0.0.1 works as is.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -168,6 +210,21 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 if env_str("SECURE_PROXY_SSL_HEADER", ""):
     # Only behind a proxy that sets this header itself, e.g. "HTTP_X_FORWARDED_PROTO".
     SECURE_PROXY_SSL_HEADER = (env_str("SECURE_PROXY_SSL_HEADER", ""), "https")
+# Content-Security-Policy: only our own scripts, styles and images, no inline code at all (the
+# templates have none; htmx's own indicator style is switched off in base.html), no framing,
+# forms post only to us.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

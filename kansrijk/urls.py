@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from kansrijk.accounts import views as accounts_views
 from kansrijk.core import views as core_views
 
 # Paths are Dutch (the users read them) and carry UUIDs, never names or other personal data.
@@ -9,9 +10,11 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("werk/", core_views.work, name="work"),
     path("inloggen/", core_views.LoginView.as_view(), name="login"),
+    path("inloggen/tweestaps/", include("kansrijk.accounts.urls")),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", include("django.conf.urls.i18n")),
     path("interventies/", include("kansrijk.interventions.urls")),
     path("aanmeldingen/", include("kansrijk.referrals.urls")),
+    path("admin/login/", accounts_views.admin_login),
     path("admin/", admin.site.urls),
 ]

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from kansrijk.accounts.selectors import user_needs_second_factor
+from kansrijk.accounts.views import url_with_next
 from kansrijk.interventions import selectors as intervention_selectors
 from kansrijk.referrals import selectors as referral_selectors
 
@@ -22,14 +24,21 @@ SECTION_ROWS = 10
 
 
 class LoginView(auth_views.LoginView):
-    """Django's login, with our template.
+    """Django's login with our template, and the first of two steps for Halt staff.
 
-    Its own class, so that the second factor (issue 6) can be added here: `form_valid` will then
-    remember the checked user and send them to the second step instead of logging in at once.
+    A right password logs the user in; staff who need a second factor then go to the two-step
+    page (kansrijk/accounts/views.py), and until it accepts their code the middleware lets them
+    reach nothing else. Wrong passwords are counted per username and address by axes.
     """
 
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if user_needs_second_factor(form.get_user()):
+            return redirect(url_with_next("accounts:second_factor", self.get_redirect_url()))
+        return response
 
 
 def home(request):

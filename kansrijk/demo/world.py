@@ -15,6 +15,7 @@ from kansrijk.organisations.models import Municipality, Neighbourhood, ReferrerO
 
 from . import data
 from .plan import World
+from .totp import demo_totp_devices_create
 
 # The referrer kinds every municipality has an organisation for, besides its schools.
 LOCAL_ORGANISATIONS = {
@@ -26,8 +27,9 @@ LOCAL_ORGANISATIONS = {
 }
 # Reserved for the test cast in conftest.py, so demo data and fixtures never clash.
 RESERVED_BRIN = {"12AB", "34CD"}
-# Django admin apps the functional administrator manages: accounts and reference lists, no cases.
-ADMIN_APPS = ("accounts", "organisations")
+# Django admin apps the functional administrator manages: accounts and reference lists, no cases;
+# and the two-step devices and login lockouts, to reset a lost phone or lift a lock.
+ADMIN_APPS = ("accounts", "organisations", "otp_totp", "otp_static", "axes")
 
 
 def ascii_slug(text: str) -> str:
@@ -212,6 +214,7 @@ def _users(rng, regions, municipalities, referrer_organisation):
             team.append((demo_caseworkers[region], 1.5))
         caseworkers[region.pk] = team
     User.objects.bulk_create(rows)
+    demo_totp_devices_create(users=rows)
 
     users["relatiemanager"].municipalities.set([m for m in municipalities if m.region is haaglanden])
     users["beheerder"].user_permissions.set(Permission.objects.filter(content_type__app_label__in=ADMIN_APPS))

@@ -1,12 +1,17 @@
 """Logging in and out with Django's auth views, in Dutch."""
 
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kansrijk.accounts.tests.helpers import totp_code
 
 
 def test_it_logs_a_caseworker_in_and_takes_them_to_their_work(client, caseworker_a):
-    response = client.post(
-        reverse("login"), {"username": "anna", "password": "correct-horse-battery"}, follow=True
-    )
+    device = TOTPDevice.objects.create(user=caseworker_a, name="app", confirmed=True)
+    response = client.post(reverse("login"), {"username": "anna", "password": "correct-horse-battery"})
+    # The second step (kansrijk/accounts/tests/ tests it in full): the code from the app.
+    assert response["Location"].startswith(reverse("accounts:second_factor"))
+    response = client.post(response["Location"], {"code": totp_code(device)}, follow=True)
     assert response.redirect_chain[-1][0] == reverse("work")
     assert response.context["user"] == caseworker_a
 

@@ -5,8 +5,10 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from kansrijk.accounts.constants import Role
+from kansrijk.demo.totp import DEMO_TOTP_SECRET
 
 EXPECTED = {
     "teamlead": (Role.TEAM_LEAD, "Haaglanden"),
@@ -19,9 +21,15 @@ EXPECTED = {
 }
 
 
+def _login_request():
+    # Axes, which counts failed logins per username and address, checks every attempt and so
+    # needs the request it came with.
+    return RequestFactory().post("/inloggen/")
+
+
 @pytest.mark.parametrize("username", sorted(EXPECTED))
 def test_it_logs_in_with_the_shared_password(demo, username):
-    user = authenticate(username=username, password="kansrijk-demo")
+    user = authenticate(_login_request(), username=username, password="kansrijk-demo")
 
     assert user is not None
     role, region = EXPECTED[username]
@@ -31,9 +39,9 @@ def test_it_logs_in_with_the_shared_password(demo, username):
 
 
 def test_the_accounts_have_what_their_role_needs(demo):
-    relationship_manager = authenticate(username="relatiemanager", password="kansrijk-demo")
-    referrer = authenticate(username="verwijzer", password="kansrijk-demo")
-    admin = authenticate(username="beheerder", password="kansrijk-demo")
+    relationship_manager = authenticate(_login_request(), username="relatiemanager", password="kansrijk-demo")
+    referrer = authenticate(_login_request(), username="verwijzer", password="kansrijk-demo")
+    admin = authenticate(_login_request(), username="beheerder", password="kansrijk-demo")
 
     assert sorted(m.name for m in relationship_manager.municipalities.all()) == sorted(
         [
@@ -58,7 +66,7 @@ def test_the_accounts_have_what_their_role_needs(demo):
 
 
 def test_a_wrong_password_is_refused(demo):
-    assert authenticate(username="teamlead", password="kansrijk-demo-wrong") is None
+    assert authenticate(_login_request(), username="teamlead", password="kansrijk-demo-wrong") is None
 
 
 def test_demo_logins_prints_the_table(demo):
@@ -72,3 +80,16 @@ def test_demo_logins_prints_the_table(demo):
     for username in EXPECTED:
         assert any(line.split()[0] == username for line in text.splitlines() if line.strip())
     assert any(line.startswith("medewerker2 ") and "Rotterdam-Rijnmond" in line for line in text.splitlines())
+
+
+def test_demo_logins_prints_the_shared_two_step_key(demo):
+    output = io.StringIO()
+
+    call_command("demo_logins", stdout=output)
+
+    text = output.getvalue()
+    grouped = " ".join(DEMO_TOTP_SECRET[i : i + 4] for i in range(0, len(DEMO_TOTP_SECRET), 4))
+    assert grouped in text
+    uri = next(word for word in text.split() if word.startswith("otpauth://"))
+    assert uri.startswith("otpauth://totp/")
+    assert f"secret={DEMO_TOTP_SECRET}" in uri

@@ -4,7 +4,9 @@ import uuid
 
 import pytest
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kansrijk.accounts.tests.helpers import totp_code
 from kansrijk.interventions.models import Note
 from kansrijk.interventions.tests.factories import make_intervention
 
@@ -39,8 +41,11 @@ def test_it_refuses_an_anonymous_note(client, intervention):
 
 
 def test_it_comes_back_to_the_page_asked_for_after_logging_in(client, intervention, caseworker_a):
+    device = TOTPDevice.objects.create(user=caseworker_a, name="app", confirmed=True)
     detail = reverse("interventions:detail", args=[intervention.uuid])
     login_url = client.get(detail)["Location"]
     response = client.post(login_url, {"username": "anna", "password": "correct-horse-battery"})
+    # Then the second step, which carries the page along.
+    response = client.post(response["Location"], {"code": totp_code(device)})
     assert response.status_code == 302
     assert response["Location"] == detail

@@ -1,13 +1,17 @@
+import io
+
+import segno
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from kansrijk.accounts.constants import Role
 from kansrijk.accounts.models import User
 from kansrijk.demo import data
+from kansrijk.demo.totp import demo_otpauth_uri, demo_totp_secret_grouped
 
 
 class Command(BaseCommand):
-    help = "Show the demo accounts, their roles and the shared password."
+    help = "Show the demo accounts, their roles, the shared password and the shared two-step key."
 
     def handle(self, *args, **options):
         usernames = [username for username, *_ in data.DEMO_LOGINS]
@@ -32,6 +36,20 @@ class Command(BaseCommand):
         )
         self.stdout.write("")
         self.stdout.write("\n".join(lines))
+        self.stdout.write("")
+        self.stdout.write(
+            _(
+                "Two-step login (every account but the referrer): add this key to an authenticator "
+                "app, time-based, and log in with the code it shows."
+            )
+        )
+        self.stdout.write(_("Key: %(key)s") % {"key": demo_totp_secret_grouped()})
+        self.stdout.write(_("Key URI: %(uri)s") % {"uri": demo_otpauth_uri()})
+        if self.stdout.isatty():
+            # On a terminal the key as a QR code too, to scan straight from `make demo`.
+            picture = io.StringIO()
+            segno.make(demo_otpauth_uri(), error="m").terminal(out=picture, compact=True)
+            self.stdout.write(picture.getvalue(), ending="")
         missing = [name for name in usernames if name not in users]
         if missing:
             self.stderr.write(

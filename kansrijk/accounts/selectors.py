@@ -1,0 +1,26 @@
+"""Reads about the second factor: who needs one, and what they have set up."""
+
+from __future__ import annotations
+
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .constants import Role
+
+
+def user_needs_second_factor(user) -> bool:
+    """Every Halt staff role logs in with a second factor; referrers, who see no case content
+    beyond their own referrals, with a password only (issue 6). Anyone who can open the Django
+    admin needs it too, whatever their role."""
+    if user is None or not user.is_authenticated:
+        return False
+    return user.role != Role.REFERRER or user.is_staff or user.is_superuser
+
+
+def user_has_totp_device(user) -> bool:
+    """Whether the user has finished setting up an authenticator app."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def recovery_codes_left(user) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()

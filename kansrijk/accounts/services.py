@@ -1,0 +1,130 @@
+"""Changes to how a user logs in: the authenticator app, recovery codes, failed attempts.
+
+Each service writes its audit row. A wrong code is a DomainError, raised only after the
+transaction that counted the failure (django-otp's throttling) and audited it has committed:
+rolling those back would give an attacker unlimited, unrecorded guesses.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django_otp import devices_for_user
+from django_otp.models import Device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kansrijk.audit.services import audit_record
+from kansrijk.core.errors import DomainError
+
+from .models import User
+
+RECOVERY_CODE_COUNT = 10
+TOTP_DEVICE_NAME = "Authenticator app"
+RECOVERY_DEVICE_NAME = "Recovery codes"
+
+
+def totp_device_start(*, user: User) -> TOTPDevice:
+    """The unconfirmed authenticator-app device being set up, with a new random secret.
+
+    Reloading the set-up page keeps the same secret, so a code from an app that already scanned
+    it still works.
+    """
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        raise DomainError(_("An authenticator app has already been set up."), code="already_set_up")
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    return device or TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
+
+
+def totp_device_confirm(*, user: User, device: TOTPDevice, token: str) -> list[str]:
+    """Confirm the app with a code it shows; returns new recovery codes, to be shown once."""
+    with transaction.atomic():
+        device = TOTPDevice.objects.select_for_update().get(pk=device.pk, user=user)
+        if device.confirmed:
+            raise DomainError(_("An authenticator app has already been set up."), code="already_set_up")
+        allowed, _info = device.verify_is_allowed()
+        verified = allowed and device.verify_token(token)
+        if verified:
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            # Set-ups abandoned halfway leave unconfirmed devices with secrets: none may stay.
+            TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+            codes = _recovery_codes_replace(user)
+            audit_record(actor=user, event="second_factor_set_up", subject=user)
+        else:
+            audit_record(actor=user, event="second_factor_failed", subject=user, new={"step": "set_up"})
+    if not allowed:
+        raise _too_many_attempts()
+    if not verified:
+        raise DomainError(_("That code is not right. Enter the code the app shows now."), code="wrong_code")
+    return codes
+
+
+def recovery_codes_replace(*, user: User) -> list[str]:
+    """New recovery codes for a user with a confirmed app; the old ones stop working."""
+    with transaction.atomic():
+        codes = _recovery_codes_replace(user)
+        audit_record(actor=user, event="recovery_codes_replaced", subject=user)
+    return codes
+
+
+def second_factor_verify(*, user: User, token: str) -> Device:
+    """The device that accepts `token`: a code from the app or an unused recovery code.
+
+    A recovery code is used up by this call. Six digits go to the app, anything else to the
+    recovery codes, so that a recovery code never counts as a wrong app code (and the reverse)
+    in django-otp's throttling.
+    """
+    device_type = TOTPDevice if len(token) == 6 and token.isdigit() else StaticDevice
+    throttled = False
+    verified = None
+    with transaction.atomic():
+        for device in devices_for_user(user, for_verify=True):
+            if not isinstance(device, device_type):
+                continue
+            allowed, _info = device.verify_is_allowed()
+            if not allowed:
+                throttled = True
+            elif device.verify_token(token):
+                verified = device
+                break
+        if verified is None:
+            audit_record(actor=user, event="second_factor_failed", subject=user, new={"step": "log_in"})
+        elif isinstance(verified, StaticDevice):
+            audit_record(actor=user, event="recovery_code_used", subject=user)
+    if verified is None:
+        if throttled:
+            raise _too_many_attempts()
+        raise DomainError(_("That code is not right."), code="wrong_code")
+    return verified
+
+
+def login_failure_record(*, username: str | None, locked_out: bool) -> None:
+    """Audit a refused password login. The password is never recorded.
+
+    Against the account when the username exists. For a username nobody has there is no
+    subject, and the name itself is left out: people type passwords into the username field,
+    and this log is kept for years and cannot be edited. Axes keeps the name for the lockout,
+    in a table whose rows expire.
+    """
+    user = User.objects.filter(username=username).first() if username else None
+    audit_record(actor=None, event="login_failed", subject=user, new={"locked_out": locked_out})
+
+
+def _recovery_codes_replace(user: User) -> list[str]:
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
+    codes = []
+    while len(codes) < RECOVERY_CODE_COUNT:
+        code = StaticToken.random_token()
+        if code not in codes:
+            codes.append(code)
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    return codes
+
+
+def _too_many_attempts() -> DomainError:
+    return DomainError(
+        _("Too many wrong codes in a row. Wait a minute, then enter the code the app shows."),
+        code="throttled",
+    )

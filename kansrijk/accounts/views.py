@@ -1,0 +1,152 @@
+"""The second step of logging in: the authenticator app, set up at the first login.
+
+After the password (kansrijk/core/views.py) Halt staff are logged in but not verified;
+SecondFactorRequiredMiddleware keeps them on these pages until a code from their app, or a
+recovery code, has been accepted. Nothing here is cached: the set-up page shows a secret and
+the recovery codes are shown once.
+"""
+
+from __future__ import annotations
+
+from base64 import b32encode
+
+import django_otp
+import segno
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django_otp.plugins.otp_static.models import StaticDevice
+
+from kansrijk.core.errors import DomainError
+
+from . import services
+from .forms import SecondFactorForm, SecondFactorSetupForm
+from .selectors import recovery_codes_left, user_has_totp_device, user_needs_second_factor
+
+
+@never_cache
+@login_required
+def second_factor(request):
+    """Ask for the code from the app, or a recovery code."""
+    user = request.user
+    if not user_needs_second_factor(user) or user.is_verified():
+        return redirect(_next_url(request))
+    if not user_has_totp_device(user):
+        return redirect(url_with_next("accounts:second_factor_setup", _next_param(request)))
+    form = SecondFactorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            device = services.second_factor_verify(user=user, token=form.cleaned_data["code"])
+        except DomainError as error:
+            form.add_error("code", error.message)
+        else:
+            _verified(request, device)
+            if isinstance(device, StaticDevice):
+                left = recovery_codes_left(user)
+                messages.warning(
+                    request,
+                    ngettext(
+                        "You used a recovery code. You have %(count)d recovery code left.",
+                        "You used a recovery code. You have %(count)d recovery codes left.",
+                        left,
+                    )
+                    % {"count": left},
+                )
+            return redirect(_next_url(request))
+    return render(request, "accounts/second_factor.html", {"form": form, "next": _next_param(request)})
+
+
+@never_cache
+@login_required
+def second_factor_setup(request):
+    """First login: link an authenticator app, confirm it with a code, get recovery codes."""
+    user = request.user
+    if not user_needs_second_factor(user) or user.is_verified():
+        return redirect(_next_url(request))
+    if user_has_totp_device(user):
+        # Replacing an app is for the functional administrator (who removes the old one):
+        # otherwise a stolen password alone would be enough to link a new app.
+        return redirect(url_with_next("accounts:second_factor", _next_param(request)))
+    device = services.totp_device_start(user=user)
+    form = SecondFactorSetupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            codes = services.totp_device_confirm(user=user, device=device, token=form.cleaned_data["code"])
+        except DomainError as error:
+            form.add_error("code", error.message)
+        else:
+            _verified(request, device)
+            # Shown in the answer to this POST and stored nowhere else: a reload does not show
+            # them again.
+            return render(
+                request, "accounts/recovery_codes.html", {"codes": codes, "next_url": _next_url(request)}
+            )
+    secret = b32encode(device.bin_key).decode()
+    qr_code = segno.make(device.config_url, error="m").svg_inline(
+        scale=4, border=4, dark="#000", light="#fff", title=_("QR code for your authenticator app")
+    )
+    return render(
+        request,
+        "accounts/second_factor_setup.html",
+        {
+            "form": form,
+            "next": _next_param(request),
+            "qr_code": qr_code,
+            "secret_groups": [secret[i : i + 4] for i in range(0, len(secret), 4)],
+        },
+    )
+
+
+@require_GET
+def admin_login(request):
+    """The admin has no login of its own: everyone logs in through the one two-step login.
+
+    The admin sends here whoever it refuses. A visitor who is not logged in goes to the login
+    page; a logged-in user without admin access is refused, where sending them to the login
+    page (which sends logged-in users on) would go round in circles.
+    """
+    next_url = _next_param(request) or reverse("admin:index")
+    if not request.user.is_authenticated:
+        return redirect(url_with_next("login", next_url))
+    if admin.site.has_permission(request):
+        return redirect(next_url)
+    raise PermissionDenied
+
+
+def locked_out(request, original_response=None, credentials=None) -> HttpResponse:
+    """The page axes shows (AXES_LOCKOUT_CALLABLE) when a username is locked from an address."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
+
+
+def url_with_next(view_name: str, next_url: str) -> str:
+    url = reverse(view_name)
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+def _verified(request, device) -> None:
+    # A new session key for the raised privilege, as Django does at login.
+    request.session.cycle_key()
+    django_otp.login(request, device)
+
+
+def _next_param(request) -> str:
+    """The page asked for before logging in, if it is one of ours; else empty."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return candidate if allowed else ""
+
+
+def _next_url(request) -> str:
+    return _next_param(request) or resolve_url(settings.LOGIN_REDIRECT_URL)
