@@ -1,0 +1,381 @@
+"""Every URL pattern of the project, asked by every role, about its own region's objects, another
+region's and objects it has no relation to: the answer is the one in this table (issue 6).
+
+The table is the access rules of domain.md §3 written out per address; the access modules
+(interventions/access.py, referrals/access.py, reports/access.py) are what meets them. A URL
+pattern without an entry fails `test_every_url_pattern_has_an_entry`, so a new page cannot be
+added without deciding who may open it.
+
+Each user is in region A (Haaglanden): a caseworker, a team lead, a relationship manager for
+the municipality Den Haag, a referrer of a Den Haag school, a privacy officer and a functional
+administrator (who works in the Django admin). For pages about one object the objects are:
+
+- own region: in Den Haag (region A), the caseworker's own case, the referrer's organisation;
+- other region: in Enschede (region B), another team's;
+- no relation: in region A but in another municipality (Delft), another caseworker's case,
+  another organisation's referral; the relationship manager does not report to Delft.
+
+Answers: 200, 403, 404, 405, LOGIN (302 to the login page: ours, or the admin's, which sends
+there) and ELSEWHERE (302 to another page: on to the work, back to the file after a step).
+POSTs carry no data (or the least a page needs to know its subject), so they change nothing
+and show whether the user gets as far as the form. Each request runs in a savepoint that is
+rolled back, so no answer depends on an earlier one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from kansrijk.accounts.models import User
+from kansrijk.interventions.tests.factories import make_intervention, make_referral
+from kansrijk.organisations.constants import ReferrerKind
+from kansrijk.organisations.models import Municipality, ReferrerOrganisation
+from kansrijk.reports import services as report_services
+from kansrijk.reports.scope import Scope
+from kansrijk.reports.views import default_period
+
+LOGIN, ELSEWHERE = "LOGIN", "ELSEWHERE"
+ROLES = (
+    "anonymous",
+    "caseworker",
+    "team_lead",
+    "relationship_manager",
+    "referrer",
+    "privacy_officer",
+    "admin",
+)
+RELATIONS = ("own", "other", "none")  # own region, other region, no relation
+
+# The one rule for Django's admin: its dozens of internal patterns are one entry, its index,
+# which stands for all of them (the admin itself asks has_permission on every one).
+ADMIN_NAMESPACE = "admin"
+ADMIN_ENTRY = "admin/"
+
+
+@dataclass
+class World:
+    users: dict[str, User | None]
+    interventions: dict[str, Any]
+    components: dict[str, Any]
+    referrals: dict[str, Any]
+    municipalities: dict[str, Municipality]
+    editions: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Entry:
+    method: str
+    # (world, relation) -> (path, data): the address to ask, with its query or form data.
+    ask: Callable[[World, str], tuple[str, dict]]
+    # role -> one answer for every relation, or (own region, other region, no relation).
+    answers: dict[str, Any]
+    about_objects: bool = True  # False: the relation plays no part, ask once per role
+
+
+def _page(name: str) -> Callable[[World, str], tuple[str, dict]]:
+    return lambda world, relation: (reverse(name), {})
+
+
+def _intervention(name: str, **data) -> Callable[[World, str], tuple[str, dict]]:
+    return lambda world, relation: (reverse(name, args=[world.interventions[relation].uuid]), data)
+
+
+def _referral(name: str) -> Callable[[World, str], tuple[str, dict]]:
+    return lambda world, relation: (reverse(name, args=[world.referrals[relation].uuid]), {})
+
+
+def _factsheet(name: str) -> Callable[[World, str], tuple[str, dict]]:
+    def ask(world, relation):
+        query = {
+            "periode": str(default_period()),
+            "scope": "gemeente",
+            "naam": world.municipalities[relation].name,
+        }
+        return reverse(name), query
+
+    return ask
+
+
+def _mark_component(world, relation):
+    intervention = world.interventions[relation]
+    return reverse(
+        "interventions:mark_component", args=[intervention.uuid, world.components[relation].uuid]
+    ), {}
+
+
+def _edition(world, relation):
+    return reverse("reports:edition_pdf", args=[world.editions[relation].uuid]), {}
+
+
+def everyone(answer, **exceptions) -> dict[str, Any]:
+    return {role: exceptions.get(role, answer) for role in ROLES}
+
+
+# Halt staff of the region see its case files (domain.md §3): own and unrelated cases of region
+# A, not region B's; nobody else sees case content, and a case they may not see "does not exist".
+CASE_FILE = everyone(404, anonymous=LOGIN, caseworker=(200, 404, 200), team_lead=(200, 404, 200))
+# Referrals: Halt staff of the region triage them; for everyone else their content is refused
+# before it is looked up, so the answer tells nothing about what exists.
+REFERRAL = everyone(403, anonymous=LOGIN, caseworker=(200, 404, 200), team_lead=(200, 404, 200))
+# Deciding about a referral is for the region's team lead.
+TRIAGE_DECISION = everyone(403, anonymous=LOGIN, caseworker=(403, 404, 403), team_lead=(200, 404, 200))
+# Factsheets stay inside Halt: caseworkers and team leads for their region, relationship
+# managers for their municipalities (Den Haag, not Delft), nobody else.
+FACTSHEET = everyone(
+    404,
+    anonymous=LOGIN,
+    caseworker=(200, 404, 200),
+    team_lead=(200, 404, 200),
+    relationship_manager=(200, 404, 404),
+)
+STAFF_PAGE = everyone(403, anonymous=LOGIN, caseworker=200, team_lead=200)
+STEP = CASE_FILE
+# Care reports are for the assigned professional and the region's team leads.
+CARE_REPORT_STEP = {**CASE_FILE, "caseworker": (200, 404, 403)}
+
+MATRIX: dict[str, Entry] = {
+    "": Entry(
+        "GET", _page("home"), everyone(200, anonymous=LOGIN, caseworker=ELSEWHERE, team_lead=ELSEWHERE), False
+    ),
+    "werk/": Entry("GET", _page("work"), STAFF_PAGE, False),
+    "inloggen/": Entry("GET", _page("login"), everyone(ELSEWHERE, anonymous=200), False),
+    "inloggen/tweestaps/": Entry(
+        "GET", _page("accounts:second_factor"), everyone(ELSEWHERE, anonymous=LOGIN), False
+    ),
+    "inloggen/tweestaps/instellen/": Entry(
+        "GET", _page("accounts:second_factor_setup"), everyone(ELSEWHERE, anonymous=LOGIN), False
+    ),
+    "uitloggen/": Entry("POST", _page("logout"), everyone(LOGIN), False),
+    # Django's i18n machinery: switching the language is open to everyone.
+    "taal/setlang/": Entry(
+        "POST",
+        lambda world, relation: (reverse("set_language"), {"language": "en", "next": "/"}),
+        everyone(ELSEWHERE),
+        False,
+    ),
+    "interventies/": Entry("GET", _page("interventions:list"), STAFF_PAGE, False),
+    # The CSV export of the search list is for team leads.
+    "interventies/export.csv": Entry(
+        "GET", _page("interventions:export"), everyone(403, anonymous=LOGIN, team_lead=200), False
+    ),
+    "interventies/<uuid:uuid>/": Entry("GET", _intervention("interventions:detail"), CASE_FILE),
+    "interventies/<uuid:uuid>/notities/": Entry("POST", _intervention("interventions:add_note"), CASE_FILE),
+    "interventies/<uuid:uuid>/onderdelen/<uuid:component_uuid>/afvinken/": Entry(
+        "POST", _mark_component, CASE_FILE
+    ),
+    "interventies/<uuid:uuid>/intake-plannen/": Entry(
+        "POST", _intervention("interventions:plan_intake"), STEP
+    ),
+    "interventies/<uuid:uuid>/intake/": Entry("POST", _intervention("interventions:start"), STEP),
+    "interventies/<uuid:uuid>/oudercontact/": Entry(
+        "POST", _intervention("interventions:record_parent_contact"), STEP
+    ),
+    "interventies/<uuid:uuid>/gesprek/": Entry(
+        "POST", _intervention("interventions:record_conversation"), STEP
+    ),
+    "interventies/<uuid:uuid>/afspraak/": Entry(
+        "POST", _intervention("interventions:record_agreement"), STEP
+    ),
+    "interventies/<uuid:uuid>/onderdeel/": Entry("POST", _intervention("interventions:plan_component"), STEP),
+    "interventies/<uuid:uuid>/herstel/": Entry(
+        "POST", _intervention("interventions:record_restoration"), STEP
+    ),
+    "interventies/<uuid:uuid>/doorverwijzing/": Entry(
+        "POST", _intervention("interventions:record_care_referral"), STEP
+    ),
+    "interventies/<uuid:uuid>/zorgmelding/": Entry(
+        "POST", _intervention("interventions:record_care_report"), CARE_REPORT_STEP
+    ),
+    "interventies/<uuid:uuid>/afronden/": Entry("POST", _intervention("interventions:complete"), STEP),
+    "interventies/<uuid:uuid>/stoppen/": Entry("POST", _intervention("interventions:stop"), STEP),
+    "interventies/<uuid:uuid>/niet-gestart/": Entry("POST", _intervention("interventions:not_start"), STEP),
+    "interventies/<uuid:uuid>/toewijzen/": Entry("POST", _intervention("interventions:assign"), STEP),
+    "interventies/<uuid:uuid>/heropenen/": Entry("POST", _intervention("interventions:reopen"), STEP),
+    "aanmeldingen/": Entry("GET", _page("referrals:list"), STAFF_PAGE, False),
+    "aanmeldingen/<uuid:uuid>/": Entry("GET", _referral("referrals:detail"), REFERRAL),
+    "aanmeldingen/<uuid:uuid>/in-behandeling/": Entry(
+        "POST",
+        _referral("referrals:start_review"),
+        {**TRIAGE_DECISION, "team_lead": (ELSEWHERE, 404, ELSEWHERE)},
+    ),
+    "aanmeldingen/<uuid:uuid>/accepteren/": Entry("POST", _referral("referrals:accept"), TRIAGE_DECISION),
+    "aanmeldingen/<uuid:uuid>/afwijzen/": Entry("POST", _referral("referrals:reject"), TRIAGE_DECISION),
+    "rapportages/": Entry("GET", _page("reports:index"), everyone(ELSEWHERE, anonymous=LOGIN), False),
+    "rapportages/factsheet/": Entry("GET", _factsheet("reports:factsheet"), FACTSHEET),
+    "rapportages/factsheet/pdf/": Entry("GET", _factsheet("reports:factsheet_pdf"), FACTSHEET),
+    "rapportages/factsheet/csv/": Entry("GET", _factsheet("reports:factsheet_csv"), FACTSHEET),
+    "rapportages/factsheet/json/": Entry("GET", _factsheet("reports:factsheet_json"), FACTSHEET),
+    "rapportages/factsheet/redenen.svg": Entry("GET", _factsheet("reports:factsheet_chart"), FACTSHEET),
+    # Publishing is for team leads and relationship managers, on the scopes they see.
+    "rapportages/factsheet/publiceren/": Entry(
+        "POST",
+        _factsheet("reports:factsheet_publish"),
+        {
+            **FACTSHEET,
+            "caseworker": (403, 404, 403),
+            "team_lead": (ELSEWHERE, 404, ELSEWHERE),
+            "relationship_manager": (ELSEWHERE, 404, 404),
+        },
+    ),
+    "rapportages/edities/<uuid:uuid>/pdf/": Entry("GET", _edition, FACTSHEET),
+    # Management figures are for team leads (of their own region).
+    "rapportages/sturingsinformatie/": Entry(
+        "GET", _page("reports:dashboard"), everyone(404, anonymous=LOGIN, team_lead=200), False
+    ),
+    # The admin's login address forwards to the one two-step login; who is logged in but has no
+    # admin access is refused there.
+    "admin/login/": Entry(
+        "GET",
+        lambda world, relation: ("/admin/login/", {}),
+        everyone(403, anonymous=LOGIN, admin=ELSEWHERE),
+        False,
+    ),
+    # The Django admin, for the functional administrator; the admin sends anyone else to its
+    # login address (the entry above), which refuses them.
+    ADMIN_ENTRY: Entry("GET", _page("admin:index"), everyone(LOGIN, admin=200), False),
+}
+
+
+def project_url_patterns() -> list[str]:
+    """Every URL pattern as its full route, walking the resolver; the admin's internals are one
+    entry (ADMIN_ENTRY), by the one rule above."""
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace == ADMIN_NAMESPACE:
+                    yield route
+                else:
+                    yield from walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern):
+                yield route
+
+    return list(walk(get_resolver().url_patterns, ""))
+
+
+def test_every_url_pattern_has_an_entry():
+    missing = [route for route in project_url_patterns() if route not in MATRIX]
+    assert not missing, "URL patterns without an entry in the access matrix: " + ", ".join(
+        repr(route) for route in missing
+    )
+
+
+def test_every_entry_is_a_url_pattern():
+    stale = sorted(set(MATRIX) - set(project_url_patterns()))
+    assert not stale, f"matrix entries for URL patterns that no longer exist: {stale}"
+
+
+def test_every_entry_answers_every_role():
+    for route, entry in MATRIX.items():
+        assert set(entry.answers) == set(ROLES), route
+        for role, answer in entry.answers.items():
+            if isinstance(answer, tuple):
+                assert entry.about_objects and len(answer) == len(RELATIONS), (route, role)
+
+
+@pytest.fixture
+def world(
+    caseworker_a,
+    caseworker_a2,
+    team_lead_a,
+    caseworker_b,
+    team_lead_b,
+    relationship_manager_a,
+    referrer_a,
+    privacy_officer,
+    admin_user,
+    region_a,
+    municipality_a,
+    municipality_b,
+    organisation_a,
+    organisation_b,
+) -> World:
+    admin_user.is_staff = True  # the functional administrator works in the Django admin
+    admin_user.save()
+    delft = Municipality.objects.create(name="Delft", region=region_a)
+    delft_team = ReferrerOrganisation.objects.create(
+        name="Wijkteam Delft", kind=ReferrerKind.NEIGHBOURHOOD_TEAM, municipality=delft
+    )
+    place = {
+        "own": {"organisation": organisation_a, "professional": caseworker_a, "team_lead": team_lead_a},
+        "other": {"organisation": organisation_b, "professional": caseworker_b, "team_lead": team_lead_b},
+        "none": {"organisation": delft_team, "professional": caseworker_a2, "team_lead": team_lead_a},
+    }
+    interventions = {
+        relation: make_intervention(status="in_progress", components=["reflection"], **options)
+        for relation, options in place.items()
+    }
+    municipalities = {"own": municipality_a, "other": municipality_b, "none": delft}
+    return World(
+        users={
+            "anonymous": None,
+            "caseworker": caseworker_a,
+            "team_lead": team_lead_a,
+            "relationship_manager": relationship_manager_a,
+            "referrer": referrer_a,
+            "privacy_officer": privacy_officer,
+            "admin": admin_user,
+        },
+        interventions=interventions,
+        components={relation: i.components.get() for relation, i in interventions.items()},
+        referrals={
+            relation: make_referral(organisation=options["organisation"])
+            for relation, options in place.items()
+        },
+        municipalities=municipalities,
+        editions={
+            relation: report_services.edition_publish(
+                period=default_period(),
+                scope=Scope.of(municipalities[relation]),
+                by=place[relation]["team_lead"],
+            )
+            for relation in RELATIONS
+        },
+    )
+
+
+def _ask(client_class, user, method: str, path: str, data: dict) -> Any:
+    """One request in a savepoint that is rolled back afterwards, as its answer in the table's terms."""
+    with transaction.atomic():
+        browser = client_class()
+        if user is not None:
+            browser.force_login(user)  # both steps: the suite's client passes the second factor
+        response = browser.get(path, data) if method == "GET" else browser.post(path, data)
+        transaction.set_rollback(True)
+    if response.status_code != 302:
+        return response.status_code
+    target = urlsplit(response["Location"]).path
+    return LOGIN if target in (reverse("login"), "/admin/login/") else ELSEWHERE
+
+
+def test_every_role_gets_the_answer_in_the_matrix(client, world):
+    wrong = []
+    for route, entry in MATRIX.items():
+        for role in ROLES:
+            answers = entry.answers[role]
+            relations = RELATIONS if entry.about_objects else RELATIONS[:1]
+            for index, relation in enumerate(relations):
+                expected = answers[index] if isinstance(answers, tuple) else answers
+                path, data = entry.ask(world, relation)
+                actual = _ask(type(client), world.users[role], entry.method, path, data)
+                if actual != expected:
+                    wrong.append(
+                        f"{entry.method} {route} as {role}, {relation}: {actual}, expected {expected}"
+                    )
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_post_only_address_refuses_a_get(client, world, caseworker_a):
+    client.force_login(caseworker_a)
+    for route, entry in MATRIX.items():
+        if entry.method == "POST" and route != "taal/setlang/":  # Django answers GET there too
+            path, _data = entry.ask(world, "own")
+            assert client.get(path).status_code == 405, route
