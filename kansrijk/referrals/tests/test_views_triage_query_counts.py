@@ -41,4 +41,4 @@ def test_the_triage_page_does_not_query_per_earlier_referral(
     assert len(response.context["triage"].earlier) == 20
     text = response.content.decode()
     assert text.count('href="/interventies/') >= 9
-    assert "A referral in another region" in text
+    assert "Een aanmelding in een andere regio" in text
