@@ -380,7 +380,8 @@ class Generator:
             Intervention,
             "id uuid reference referral_id type status region_id municipality_id school_id neighbourhood_id "
             "professional_id referral_date primary_reason accepted_at intake_planned_at intake_date end_date "
-            "outcome stop_reason not_started_reason end_note created_at updated_at",
+            "outcome stop_reason not_started_reason end_note created_at updated_at "
+            "has_restoration parent_contact_face_to_face parent_contact_digital parent_contact_phone",
         )
         self.history = Table(
             InterventionStatusChange, "id intervention_id from_status to_status by_id at reason"
@@ -558,28 +559,37 @@ class Generator:
                 not_started_reason = "no_consent" if random_() < 0.6 else "no_contact"
         last_day = end_date or intake_date or accepted
         accepted_at = self.moment(accepted)
-        self.interventions.rows.append((
+        # Appended after its contacts and restoration actions, which decide its remnant flags;
+        # built here so the random numbers are drawn in the same order as before those flags.
+        intervention = (
             pk, self.uuid(), f"HLT-{year}-{pk:07d}", pk, kind, status,
             region_id, municipality_id, school_id, neighbourhood_id,
             professional_id, date, primary, accepted_at, intake_planned_at,
             None if intake_date is None else self.date(intake_date),
             None if end_date is None else self.date(end_date),
             outcome, stop_reason, not_started_reason, "", accepted_at, self.moment(last_day),
-        ))
+        )
         self.history.rows.append((
             self.next_id(self.history), pk, "" if status == "new" else "new", status, professional_id,
             self.moment(last_day), "",
         ))
 
         # Parents are contacted in ~72% of school and ~93% of neighbourhood interventions (seed).
+        modes = set()
         if random_() < (0.72 if is_school else 0.93):
             for c in range(1 if random_() < 0.55 else (2 if random_() < 0.7 else 3)):
                 when = accepted + 2 + 7 * c
-                self.contacts.rows.append((
+                contact = (
                     self.next_id(self.contacts), self.uuid(), professional_id, self.moment(when), pk,
                     None, self.pick(self.contact_modes, self.contact_cum), self.date(when), "",
-                ))
-        if random_() < 0.95:
+                )
+                modes.add(contact[6])
+                self.contacts.rows.append(contact)
+        restored = random_() < 0.95
+        self.interventions.rows.append((
+            *intervention, restored, "face_to_face" in modes, "digital" in modes, "phone" in modes,
+        ))
+        if restored:
             for _ in range(1 if random_() < 0.85 else 2):
                 self.restorations.rows.append((
                     self.next_id(self.restorations), self.uuid(), professional_id, self.moment(last_day), pk,

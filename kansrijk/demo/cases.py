@@ -18,6 +18,7 @@ from django.utils import timezone
 from kansrijk.core.dates import age_on
 from kansrijk.interventions.constants import Status
 from kansrijk.interventions.models import (
+    PARENT_CONTACT_FLAGS,
     Agreement,
     CareReferral,
     CareReport,
@@ -89,6 +90,12 @@ class CaseWriter:
             fields["uuid"] = self._uuid()
         row = model(**fields)
         self.rows[model].append(row)
+        # The factsheet counts the intervention's remnant flags, not these rows: set them as the
+        # services would. Interventions are written before their case rows, so this is in time.
+        if model is RestorationAction:
+            row.intervention.has_restoration = True
+        elif model is ParentContact:
+            setattr(row.intervention, PARENT_CONTACT_FLAGS[row.mode], True)
         return row
 
     def _uuid(self) -> uuid.UUID:

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from kansrijk.audit.services import audit_record
 from kansrijk.core.models import ReferenceCounter
 from kansrijk.interventions.models import (
+    PARENT_CONTACT_FLAGS,
     CareReferral,
     CareReport,
     Intervention,
@@ -181,6 +182,8 @@ class _Importer:
                         "intake_date",
                         "end_date",
                         "outcome",
+                        "has_restoration",
+                        *PARENT_CONTACT_FLAGS.values(),
                     ),
                 ),
                 (ReferralReason, ("referral", "code", "position", "is_primary")),
@@ -472,6 +475,9 @@ class _Importer:
                 item.row.intake_date,
                 item.row.end_date,
                 item.row.outcome,
+                # The factsheet's remnant flags, from the same columns as the rows below.
+                bool(item.row.restoration),
+                *(mode in item.row.parent_contacts for mode in PARENT_CONTACT_FLAGS),
             )
             for item, accepted_at in zip(batch, accepted, strict=True)
         )

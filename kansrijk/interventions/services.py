@@ -35,6 +35,7 @@ from .constants import (
     StopReason,
 )
 from .models import (
+    PARENT_CONTACT_FLAGS,
     Agreement,
     CareReferral,
     CareReport,
@@ -271,6 +272,7 @@ def intervention_record_parent_contact(
     contact = ParentContact.objects.create(
         intervention=intervention, parent=parent, mode=mode, date=date, note=note, recorded_by=by
     )
+    _set_flag(intervention, PARENT_CONTACT_FLAGS[mode])
     _recorded(
         intervention, by, "intervention_parent_contact_recorded", contact, mode=mode, date=date, parent=parent
     )
@@ -411,6 +413,7 @@ def intervention_record_restoration(
         note=note,
         recorded_by=by,
     )
+    _set_flag(intervention, "has_restoration")
     _recorded(
         intervention,
         by,
@@ -535,6 +538,17 @@ def _change(
         old={"status": old_status, **old},
         new={"status": intervention.status, **audit_values(**fields), **(extra or {})},
     )
+
+
+def _set_flag(intervention: Intervention, flag: str) -> None:
+    """Set one of the statistical remnant's flags (see Intervention) with the row it stands for.
+
+    The factsheet counts these flags, not the case rows, so they must be written in the same
+    transaction as the row; retention may remove the row later, the flag stays.
+    """
+    if not getattr(intervention, flag):
+        setattr(intervention, flag, True)
+        intervention.save(update_fields=[flag])
 
 
 def _recorded(intervention: Intervention, by: User, event: str, record, **values: Any) -> None:

@@ -1,29 +1,29 @@
 """The factsheet figures, exactly as shared/docs/factsheet.md defines them.
 
 Every figure is an SQL aggregate over the counted interventions; nothing loops over
-interventions in Python. The JSON keys are fixed by factsheet.md and must keep their meaning;
-keys added here (`reasons`, `parent_contact_modes`, `previous`) only add to them.
+interventions in Python. Restoration and parent contact are counted from the intervention's
+own flags (the statistical remnant, see Intervention), not from the case rows, so a factsheet
+keeps its figures after retention removes those rows. The JSON keys are fixed by factsheet.md
+and must keep their meaning; keys added here (`reasons`, `parent_contact_modes`, `previous`) only add to them.
 """
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 from copy import deepcopy
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection, transaction
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import translation
 
 from kansrijk.core.dates import SchoolYear
 from kansrijk.interventions.constants import ContactMode, InterventionType
 from kansrijk.interventions.models import (
+    PARENT_CONTACT_FLAGS,
     CareReferral,
     CareReport,
     Intervention,
-    ParentContact,
-    RestorationAction,
 )
 from kansrijk.referrals.constants import Reason
 
@@ -72,116 +72,54 @@ def report_queries():
         yield
 
 
-@dataclass(frozen=True)
-class _Band:
-    """The lowest and highest id among the counted interventions, and how many there are."""
-
-    lo: int
-    hi: int
-    count: int
-
-    @property
-    def dense(self) -> bool:
-        return self.hi - self.lo + 1 <= DENSE_BAND_FACTOR * self.count
+def _flag(name: str) -> Q:
+    return Q(**{name: True})
 
 
-# Ids grow with time, so one school year's interventions usually lie in a narrow band of ids:
-# then reading the restoration actions and parent contacts over that band in index order (one
-# pass each) is several times faster than looking them up once per intervention. Where the
-# counted interventions are a thin slice of their band (one school, or ids that do not follow
-# the dates, e.g. after an import), each intervention's rows are looked up instead. The band
-# only narrows what is read: both statements match on the intervention itself, so the figures
-# are the same either way.
-DENSE_BAND_FACTOR = 4
+def _totals_and_reasons(counted: QuerySet[Intervention]) -> tuple[dict[str, dict[str, int]], list[dict]]:
+    """Per intervention type: the count, restoration and parent contact (any mode and per mode);
+    and per primary reason its count, by count descending, ties by code ascending.
 
-DENSE_SQL = """
-SELECT c.{type}, COUNT(*), COUNT(r.{fk}), COUNT(m.{fk}), {mode_sums}
-FROM ({counted}) c
-LEFT JOIN (SELECT DISTINCT {fk} FROM {restorations} WHERE {fk} BETWEEN %s AND %s) r ON r.{fk} = c.{id}
-LEFT JOIN (
-    SELECT {fk}, {mode_flags} FROM {contacts} WHERE {fk} BETWEEN %s AND %s GROUP BY {fk}
-) m ON m.{fk} = c.{id}
-GROUP BY c.{type}
-"""
-
-# MATERIALIZED (PostgreSQL 12+, SQLite 3.35+): each intervention's two lookups run once, not
-# once for every aggregate that reads their result. "LIMIT 1" rather than EXISTS: given memory
-# enough, PostgreSQL turns an EXISTS into one hash of the whole restoration table, which for a
-# few thousand interventions costs far more than looking each one up.
-SPARSE_SQL = """
-WITH c AS MATERIALIZED (
-    SELECT i.{type},
-        (SELECT 1 FROM {restorations} r WHERE r.{fk} = i.{id} LIMIT 1) AS restored,
-        (SELECT {mode_bits} FROM {contacts} p WHERE p.{fk} = i.{id}) AS bits
-    FROM ({counted}) i
-)
-SELECT {type}, COUNT(*), COUNT(restored), SUM(CASE WHEN bits > 0 THEN 1 ELSE 0 END), {bit_sums}
-FROM c GROUP BY {type}
-"""
-
-
-def _per_type_totals(counted: QuerySet[Intervention], band: _Band) -> dict[str, dict[str, int]]:
-    """Count, restoration and parent contacts (any mode and per mode) per intervention type, in
-    one statement: the counted interventions with, for each, whether it has a restoration action
-    and in which modes its parents were contacted."""
-    q = connection.ops.quote_name
-    mode_column = q(ParentContact._meta.get_field("mode").column)
-    inner_sql, inner_params = counted.order_by().values("id", "type").query.sql_with_params()
-    names = {
-        "counted": inner_sql,
-        "type": q("type"),
-        "id": q("id"),
-        "fk": q(RestorationAction._meta.get_field("intervention").column),
-        "restorations": q(RestorationAction._meta.db_table),
-        "contacts": q(ParentContact._meta.db_table),
-    }
-    # Names come from the models' metadata, quoted; every value is a parameter.
-    if band.dense:
-        sql = DENSE_SQL.format(  # noqa: S608
-            mode_flags=", ".join(
-                f"MAX(CASE WHEN {mode_column} = %s THEN 1 ELSE 0 END) AS {q(mode)}" for mode in MODES
-            ),
-            mode_sums=", ".join(f"SUM(m.{q(mode)})" for mode in MODES),
-            **names,
+    One statement over the interventions alone, grouped by type and primary reason: it reads
+    only the intervention's own columns (the statistical remnant, see Intervention), all of which
+    are in the `intervention_period_type` index, so it is one index-only range scan. The groups
+    (two types times a few dozen reasons) are added up here.
+    """
+    contact_flags = list(PARENT_CONTACT_FLAGS.items())
+    any_contact = Q()
+    for _mode, flag in contact_flags:
+        any_contact |= _flag(flag)
+    groups = (
+        counted.order_by()
+        .values("type", "primary_reason")
+        .annotate(
+            count=Count("pk"),
+            restored=Count("pk", filter=_flag("has_restoration")),
+            parent_contact=Count("pk", filter=any_contact),
+            **{mode: Count("pk", filter=_flag(flag)) for mode, flag in contact_flags},
         )
-        params = (*inner_params, band.lo, band.hi, *MODES, band.lo, band.hi)
-    else:
-        bits = [1 << position for position in range(len(MODES))]
-        sql = SPARSE_SQL.format(  # noqa: S608
-            mode_bits=" + ".join(f"MAX(CASE WHEN {mode_column} = %s THEN {bit} ELSE 0 END)" for bit in bits),
-            bit_sums=", ".join(f"SUM(CASE WHEN (bits & {bit}) > 0 THEN 1 ELSE 0 END)" for bit in bits),
-            **names,
-        )
-        params = (*MODES, *inner_params)
+    )
     totals = _empty_totals()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for kind, count, restored, parent_contact, *per_mode in cursor.fetchall():
-            totals[kind] = {
-                "count": count,
-                "restored": int(restored or 0),
-                "parent_contact": int(parent_contact or 0),
-                **{mode: int(n or 0) for mode, n in zip(MODES, per_mode, strict=True)},
-            }
-    return totals
+    per_reason: dict[str, int] = {}
+    for group in groups:
+        kind = totals[group["type"]]
+        for key in kind:
+            kind[key] += group[key]
+        per_reason[group["primary_reason"]] = per_reason.get(group["primary_reason"], 0) + group["count"]
+    reasons = sorted(
+        ({"primary_reason": code, "count": count} for code, count in per_reason.items()),
+        key=lambda row: (-row["count"], row["primary_reason"]),
+    )
+    return totals, reasons
 
 
 def _reason_rows(counted: QuerySet[Intervention]) -> list[dict]:
-    """Per primary reason: its count and the lowest and highest id, by count descending, ties by
-    code ascending. One pass gives both the reasons and the id band of the counted interventions."""
+    """Per primary reason its count, by count descending, ties by code ascending."""
     return list(
         counted.order_by()
         .values("primary_reason")
-        .annotate(count=Count("pk"), lo=Min("pk"), hi=Max("pk"))
+        .annotate(count=Count("pk"))
         .order_by("-count", "primary_reason")
-    )
-
-
-def _band_of(rows: list[dict]) -> _Band | None:
-    if not rows:
-        return None
-    return _Band(
-        min(row["lo"] for row in rows), max(row["hi"] for row in rows), sum(row["count"] for row in rows)
     )
 
 
@@ -213,23 +151,19 @@ def _empty_totals() -> dict[str, dict[str, int]]:
 def compute_factsheet(*, period: SchoolYear, scope: Scope, language: str = "nl") -> dict:
     with report_queries():
         counted = counted_interventions(period=period, scope=scope)
-        reason_rows = _reason_rows(counted)
-        band = _band_of(reason_rows)
-        if band is None:
-            per_type, schools, care_referrals, care_reports, reasons = _empty_totals(), 0, 0, 0, []
+        per_type, reason_rows = _totals_and_reasons(counted)
+        if not reason_rows:
+            schools, care_referrals, care_reports = 0, 0, 0
         else:
-            per_type = _per_type_totals(counted, band)
             schools = counted.filter(type=InterventionType.SCHOOL).aggregate(
                 n=Count("school", distinct=True)
             )["n"]
-            # Joined (not IN (subquery)) and narrowed to the band: the planner then starts from
-            # the few care rows in the band instead of hashing every counted intervention.
+            # Care referrals and reports are few: start from them and join to the counted
+            # interventions (the same period and scope, through the relation).
             in_counted = Q(
                 scope.filter("intervention__"),
                 intervention__referral_date__gte=period.first_day,
                 intervention__referral_date__lte=period.last_day,
-                intervention_id__gte=band.lo,
-                intervention_id__lte=band.hi,
             )
             care_referrals = (
                 CareReferral.objects.filter(in_counted)
@@ -239,7 +173,7 @@ def compute_factsheet(*, period: SchoolYear, scope: Scope, language: str = "nl")
                 .count()
             )
             care_reports = CareReport.objects.filter(in_counted).count()
-            reasons = _reasons(reason_rows, language=language)
+        reasons = _reasons(reason_rows, language=language)
 
     school, neighbourhood = per_type[InterventionType.SCHOOL], per_type[InterventionType.NEIGHBOURHOOD]
     total = school["count"] + neighbourhood["count"]
