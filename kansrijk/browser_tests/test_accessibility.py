@@ -1,0 +1,90 @@
+"""An axe-core scan of every page a Halt professional works on finds nothing serious or critical:
+the login and its second step, "Mijn werk", the referrals and triage, the search list, the
+intervention file in every state with all its step forms opened (and with a form's errors
+shown), and the reports."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .caseload import make_caseload
+from .helpers import accessibility_violations, enter_code, enter_password, step_form
+
+pytestmark = pytest.mark.browser
+
+OPEN_ALL_STEPS = "details => details.forEach(element => { element.open = true; })"
+
+
+@pytest.fixture
+def caseload(frozen_clock, organisation_a, team_lead, caseworker, caseworker2):
+    return make_caseload(
+        organisation=organisation_a, team_lead=team_lead, caseworker=caseworker, caseworker2=caseworker2
+    )
+
+
+def test_it_finds_no_serious_accessibility_violations(page, team_lead, caseload, organisation_a):
+    scans: dict[str, tuple[list[str], list[str]]] = {}
+
+    def scan(name: str) -> None:
+        scans[name] = accessibility_violations(page)
+
+    page.goto("/")
+    page.wait_for_url(re.compile(r"/inloggen/"))
+    scan("login")
+    enter_password(page, team_lead.user.username)
+    scan("second factor")
+    enter_code(page, team_lead)
+    expect(page.get_by_role("link", name="Noor Bakker")).to_be_visible()
+    scan("Mijn werk (team lead, a referral waiting)")
+
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Aanmeldingen").click()
+    page.wait_for_url(re.compile(r"/aanmeldingen/$"))
+    scan("referrals")
+    page.get_by_role("link", name="Noor Bakker").click()
+    page.wait_for_url(re.compile(r"/aanmeldingen/[0-9a-f-]+/$"))
+    expect(page.get_by_role("button", name="Accepteren en toewijzen")).to_be_visible()
+    scan("triage")
+
+    page.goto("/interventies/")
+    scan("search list")
+    page.get_by_label("Status").select_option(label="Lopend")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    page.wait_for_url(re.compile(r"status=open"))
+    scan("search list, filtered")
+
+    for state, intervention in caseload.files.items():
+        page.goto(f"/interventies/{intervention.uuid}/")
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        page.locator("details").evaluate_all(OPEN_ALL_STEPS)
+        scan(f"file {state}, every step form open")
+
+    # A step sent without its required field comes back with the error beside the field (the
+    # browser's own check is switched off, as in a browser without it, to reach the server's).
+    page.goto(f"/interventies/{caseload.in_progress.uuid}/")
+    component = step_form(page, "Onderdeel plannen")
+    component.locator("summary").click()
+    component.locator("form").evaluate("form => { form.noValidate = true; }")
+    component.get_by_role("button", name="Onderdeel plannen").click()
+    expect(page.locator(".field--error")).to_have_count(1)
+    page.locator("details").evaluate_all(OPEN_ALL_STEPS)
+    scan("file in_progress, a form with an error")
+
+    school = organisation_a.school
+    page.goto(f"/rapportages/factsheet/?periode=2025-2026&scope=school&brin={school.brin}")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    scan("factsheet")
+    page.goto("/rapportages/sturingsinformatie/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    scan("management figures")
+
+    report = "\n".join(
+        f"{name}: {len(blocking)} serious/critical, {len(other)} other"
+        + "".join(f"\n    {line}" for line in blocking + other)
+        for name, (blocking, other) in scans.items()
+    )
+    print(report)
+    blocking = [line for found, _other in scans.values() for line in found]
+    assert not blocking, "serious or critical accessibility violations:\n" + "\n".join(blocking)
