@@ -84,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         help="factsheet data sets: ids rising with the referral date (entered in the application), "
         "shuffled (history imported from a file not sorted by date), or both (the default)",
     )
-    parser.add_argument("--skip-import", action="store_true", help="only the factsheet benchmark")
+    parser.add_argument("--skip-import", action="store_true", help="leave out the import benchmark")
+    parser.add_argument("--skip-reports", action="store_true", help="leave out the reports pages benchmark")
     args = parser.parse_args(argv)
     n = QUICK_N if args.quick else args.n
     import_rows = QUICK_IMPORT_ROWS if args.quick else IMPORT_ROWS
@@ -140,6 +141,23 @@ def main(argv: list[str] | None = None) -> int:
             )
         if not import_ok and not any(verdict == "MISSED" for *_rest, verdict in table):
             table.append(("import", "-", "failed, see above", "", "FAILED"))
+
+    if not args.skip_reports and "postgresql" in databases and not args.quick:
+        # The reports pages (issue 5): factsheet page, PDF and dashboard through the HTTP stack,
+        # on the PostgreSQL data set of the factsheet benchmark (bench/reports_bench.py).
+        print("\n== reports pages, postgresql ==", flush=True)
+        command = [sys.executable, str(BENCH / "reports_bench.py"), "--n", str(n)]
+        reports_ok = subprocess.run(command, check=False).returncode == 0
+        ok = ok and reports_ok
+        table.append(
+            (
+                "reports pages",
+                "postgresql",
+                "see above",
+                "page < 500 ms, PDF < 3 s, dashboard < 500 ms",
+                "ok" if reports_ok else "MISSED",
+            )
+        )
 
     print(f"\n== summary ({'quick smoke run, not the targets' if args.quick else f'{n:,} interventions'}) ==")
     widths = [max(len(row[i]) for row in table) for i in range(5)] if table else [0] * 5
