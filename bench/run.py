@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         "shuffled (history imported from a file not sorted by date), or both (the default)",
     )
     parser.add_argument("--skip-import", action="store_true", help="leave out the import benchmark")
-    parser.add_argument("--skip-reports", action="store_true", help="leave out the reports pages benchmark")
+    parser.add_argument("--skip-reports", action="store_true", help="leave out the reports and web pages benchmarks")
     args = parser.parse_args(argv)
     n = QUICK_N if args.quick else args.n
     import_rows = QUICK_IMPORT_ROWS if args.quick else IMPORT_ROWS
@@ -149,6 +149,19 @@ def main(argv: list[str] | None = None) -> int:
         command = [sys.executable, str(BENCH / "reports_bench.py"), "--n", str(n)]
         reports_ok = subprocess.run(command, check=False).returncode == 0
         ok = ok and reports_ok
+        print("\n== web pages, postgresql, 200,000 interventions ==", flush=True)
+        command = [sys.executable, str(BENCH / "web_bench.py")]
+        web_ok = subprocess.run(command, check=False).returncode == 0
+        ok = ok and web_ok
+        table.append(
+            (
+                "web pages, 200,000 interventions",
+                "postgresql",
+                "see above",
+                "median < 100 ms, p95 < 250 ms",
+                "ok" if web_ok else "MISSED",
+            )
+        )
         table.append(
             (
                 "reports pages",

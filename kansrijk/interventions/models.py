@@ -144,6 +144,13 @@ class Intervention(models.Model):
             ),
             models.Index(fields=["region", "status"], name="intervention_region_status"),
             models.Index(fields=["professional", "status"], name="intervention_prof_status"),
+            # The team lead's attention lists read a region's open interventions by age; open
+            # ones are a small share of all, so a partial index finds them without scanning.
+            models.Index(
+                fields=["region", "referral_date", "id"],
+                name="intervention_open_region",
+                condition=models.Q(status__in=["new", "intake_planned", "in_progress"]),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
