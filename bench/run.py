@@ -85,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         "shuffled (history imported from a file not sorted by date), or both (the default)",
     )
     parser.add_argument("--skip-import", action="store_true", help="leave out the import benchmark")
-    parser.add_argument("--skip-reports", action="store_true", help="leave out the reports and web pages benchmarks")
+    parser.add_argument(
+        "--skip-reports", action="store_true", help="leave out the reports and web pages benchmarks"
+    )
     args = parser.parse_args(argv)
     n = QUICK_N if args.quick else args.n
     import_rows = QUICK_IMPORT_ROWS if args.quick else IMPORT_ROWS
