@@ -272,6 +272,8 @@ class CareReferral(CaseRecord):
     kind = models.CharField(_("kind of care"), max_length=32, choices=CareReferralKind.choices)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
+    # Referring to care needs consent, or a ground of the Meldcode (domain.md §4); this says which.
+    meldcode_ground = models.BooleanField(_("on a ground of the Meldcode"), default=False)
     note = models.TextField(_("note"), blank=True)
 
     class Meta:

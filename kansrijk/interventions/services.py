@@ -21,7 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from kansrijk.accounts.models import User
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
+from kansrijk.people.constants import ConsentPurpose
 from kansrijk.people.models import Parent
+from kansrijk.people.selectors import consent_in_effect
 
 from .constants import (
     CareReferralKind,
@@ -434,21 +436,45 @@ def intervention_record_care_referral(
     kind: str,
     organisation: str = "",
     date: dt.date | None = None,
+    meldcode_ground: bool = False,
     note: str = "",
 ) -> CareReferral:
-    """A referral to care (Halt gives no care itself)."""
+    """A referral to care (Halt gives no care itself).
+
+    It needs consent to refer to care in effect on its day, or a ground of the Meldcode
+    (serious concerns), which is then recorded with it.
+    """
     _begin(intervention, by, "record_care_referral")
     _check_code(kind, CareReferralKind, _("Unknown kind of care."))
     _check_record_day(date, earliest=intervention.referral_date, too_early=_BEFORE_REFERRAL)
+    if not meldcode_ground and not consent_in_effect(
+        intervention=intervention, purpose=ConsentPurpose.CARE_REFERRAL, on=date
+    ):
+        raise DomainError(
+            _(
+                "There is no consent to refer this young person to care. Record the consent first, "
+                "or say that the referral is made on a ground of the Meldcode."
+            ),
+            code="consent_required",
+        )
     care_referral = CareReferral.objects.create(
         intervention=intervention,
         kind=kind,
         organisation=organisation,
         date=date,
+        meldcode_ground=meldcode_ground,
         note=note,
         recorded_by=by,
     )
-    _recorded(intervention, by, "intervention_care_referral_recorded", care_referral, kind=kind, date=date)
+    _recorded(
+        intervention,
+        by,
+        "intervention_care_referral_recorded",
+        care_referral,
+        kind=kind,
+        date=date,
+        meldcode_ground=meldcode_ground,
+    )
     return care_referral
 
 

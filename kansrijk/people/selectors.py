@@ -49,15 +49,36 @@ def interventions_with_consent(
             "intervention__referral__young_person__birth_date",
         )
     )
-    youth_agreed: dict[int, dt.date] = {}
-    parent_agreed: set[int] = set()
+    by_intervention: dict[int, list[tuple[bool, dt.date]]] = {}
     for intervention_id, young_person_id, birth_date in rows:
-        if young_person_id is not None:
-            youth_agreed[intervention_id] = birth_date
-        else:
-            parent_agreed.add(intervention_id)
+        by_intervention.setdefault(intervention_id, []).append((young_person_id is not None, birth_date))
     return {
         intervention_id
-        for intervention_id, birth_date in youth_agreed.items()
-        if age_on(birth_date, day) >= CONSENT_OWN_DECISION_AGE or intervention_id in parent_agreed
+        for intervention_id, agreed in by_intervention.items()
+        if _sufficient([by_youth for by_youth, _ in agreed], agreed[0][1], day)
     }
+
+
+def consents_in_effect(
+    *, consents: Iterable[Consent], birth_date: dt.date, on: dt.date | None = None
+) -> set[str]:
+    """The purposes the consents of one file allow on `on`, for a file whose consents are loaded.
+
+    Each consent's parent must be loaded (its parental authority counts).
+    """
+    day = on or timezone.localdate()
+    by_purpose: dict[str, list[bool]] = {}
+    for consent in consents:
+        active = consent.given_on <= day and (consent.withdrawn_on is None or consent.withdrawn_on > day)
+        counts = consent.young_person_id is not None or consent.parent.has_parental_authority
+        if active and counts:
+            by_purpose.setdefault(consent.purpose, []).append(consent.young_person_id is not None)
+    return {purpose for purpose, agreed in by_purpose.items() if _sufficient(agreed, birth_date, day)}
+
+
+def _sufficient(agreed_by_youth: list[bool], birth_date: dt.date, day: dt.date) -> bool:
+    """Whether these active consents (True: the young person's, False: a parent's with authority)
+    are enough: the young person's always, and under 16 a parent's as well."""
+    if not any(agreed_by_youth):
+        return False
+    return age_on(birth_date, day) >= CONSENT_OWN_DECISION_AGE or not all(agreed_by_youth)
