@@ -41,7 +41,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # Bump when the generated data changes, so that stale benchmark databases are regenerated.
-GENERATOR_VERSION = 2  # 2: realistic names (bench/names.py)
+GENERATOR_VERSION = 3  # 2: realistic names (bench/names.py); 3: management remnant
 MARKER_TABLE = "bench_dataset"
 
 DEFAULT_N = 1_000_000
@@ -381,14 +381,15 @@ class Generator:
             "id uuid reference referral_id type status region_id municipality_id school_id neighbourhood_id "
             "professional_id referral_date primary_reason accepted_at intake_planned_at intake_date end_date "
             "outcome stop_reason not_started_reason end_note created_at updated_at "
-            "has_restoration parent_contact_face_to_face parent_contact_digital parent_contact_phone",
+            "has_restoration parent_contact_face_to_face parent_contact_digital parent_contact_phone "
+            "first_contact_date is_repeat",
         )
         self.history = Table(
             InterventionStatusChange, "id intervention_id from_status to_status by_id at reason"
         )
         self.contacts = Table(ParentContact, case + "parent_id mode date note")
         self.restorations = Table(RestorationAction, case + "kind date victim_involved note")
-        self.care_referrals = Table(CareReferral, case + "kind organisation date note")
+        self.care_referrals = Table(CareReferral, case + "kind organisation date meldcode_ground note")
         self.care_reports = Table(CareReport, case + "date receiving_body note")
         self.tables = [
             self.young_people,
@@ -586,8 +587,14 @@ class Generator:
                 modes.add(contact[6])
                 self.contacts.rows.append(contact)
         restored = random_() < 0.95
+        # The management remnant as the services keep it: the first contact is the first parent
+        # contact or the intake; the repeat flags are set for all at the end (finish_load).
+        first_contact = min(
+            [day for day in (accepted + 2 if modes else None, intake_date) if day is not None], default=None
+        )
         self.interventions.rows.append((
             *intervention, restored, "face_to_face" in modes, "digital" in modes, "phone" in modes,
+            None if first_contact is None else self.date(first_contact), False,
         ))
         if restored:
             for _ in range(1 if random_() < 0.85 else 2):
@@ -600,7 +607,7 @@ class Generator:
             care = self.pick(self.care_kinds, self.care_cum)
             self.care_referrals.rows.append((
                 self.next_id(self.care_referrals), self.uuid(), professional_id, self.moment(last_day), pk,
-                care, CARE_ORGANISATIONS[care], self.date(last_day), "",
+                care, CARE_ORGANISATIONS[care], self.date(last_day), False, "",
             ))
         if random_() < 0.009:
             self.care_reports.rows.append((
@@ -684,6 +691,9 @@ def finish_load(connection, writer: Writer, generator: Generator) -> None:
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
+    from kansrijk.interventions.remnant import refresh_repeat_flags
+
+    refresh_repeat_flags()
     if connection.vendor == "postgresql":
         # VACUUM also sets the visibility map, as autovacuum would soon after a real load.
         with connection.cursor() as cursor:

@@ -38,3 +38,31 @@ def test_it_sets_the_flags_from_the_restoration_and_contact_columns(tmp_path):
         },
         "OLD-3": dict.fromkeys(FLAGS, False),
     }
+
+
+@pytest.mark.django_db
+def test_it_marks_repeat_referrals_of_the_same_young_person_across_the_file(tmp_path):
+    def row(reference, youth_id, day):
+        return valid_row(
+            reference=reference,
+            youth_id=youth_id,
+            referral_date=day,
+            status="new",
+            intake_date="",
+            end_date="",
+            outcome="",
+        )
+
+    rows = [
+        # Out of date order, as in a real export: the repeat is found whatever the row order.
+        row("OLD-1", "Y1", "2024-05-01"),
+        row("OLD-2", "Y1", "2023-09-01"),
+        row("OLD-3", "Y1", "2025-09-01"),
+        row("OLD-4", "Y2", "2024-05-01"),
+    ]
+    code, _out, err = run_command("import_interventions", str(write_csv(tmp_path / "four.csv", rows)))
+    assert code == 0, err
+
+    repeats = dict(Intervention.objects.values_list("reference", "is_repeat"))
+    # 243 days after OLD-2: a repeat; OLD-3 comes 488 days after OLD-1: not one.
+    assert repeats == {"OLD-1": True, "OLD-2": False, "OLD-3": False, "OLD-4": False}
