@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "kansrijk.reports",
     "kansrijk.audit",
     "kansrijk.interchange",
+    "kansrijk.retention",
     "kansrijk.demo",
 ]
 
