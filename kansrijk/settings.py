@@ -56,6 +56,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
+    # First: its createsuperuser replaces Django's (password validators without the prompt too).
+    "kansrijk.accounts.strict_commands",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("werk/", core_views.work, name="work"),
     path("inloggen/", core_views.LoginView.as_view(), name="login"),
     path("inloggen/tweestaps/", include("kansrijk.accounts.urls")),
+    path("account/", include("kansrijk.accounts.account_urls")),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", include("django.conf.urls.i18n")),
     path("interventies/", include("kansrijk.interventions.urls")),

@@ -153,6 +153,12 @@ MATRIX: dict[str, Entry] = {
     "inloggen/tweestaps/instellen/": Entry(
         "GET", _page("accounts:second_factor_setup"), everyone(ELSEWHERE, anonymous=LOGIN), False
     ),
+    # Everyone logged in manages their own password; recovery codes are for who has an app.
+    "account/": Entry("GET", _page("account:index"), everyone(200, anonymous=LOGIN), False),
+    "account/wachtwoord/": Entry("GET", _page("account:password"), everyone(200, anonymous=LOGIN), False),
+    "account/herstelcodes/": Entry(
+        "GET", _page("account:recovery_codes"), everyone(200, anonymous=LOGIN, referrer=403), False
+    ),
     "uitloggen/": Entry("POST", _page("logout"), everyone(LOGIN), False),
     # Django's i18n machinery: switching the language is open to everyone.
     "taal/setlang/": Entry(
