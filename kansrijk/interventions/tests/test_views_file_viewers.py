@@ -24,7 +24,7 @@ def test_it_lists_who_opened_the_file_newest_first(client, caseworker_a, casewor
         ("tineke", "intervention_viewed"),
         ("ahmed", "intervention_viewed"),
     ]
-    assert "Het dossier geopend" in response.content.decode()
+    assert "Heeft het dossier geopend" in response.content.decode()
 
 
 def test_the_file_links_to_it_for_those_who_answer_for_it(client, caseworker_a, caseworker_a2):
