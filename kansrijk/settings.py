@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "kansrijk.core.middleware.SessionLifetimeMiddleware",
+    "kansrijk.core.middleware.PrivateNoStoreMiddleware",
     # Halt staff who passed the password but not yet the second factor reach only the
     # two-step pages and logout.
     "kansrijk.accounts.middleware.SecondFactorRequiredMiddleware",
@@ -210,6 +212,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# However active, a session ends this many seconds after the login (default 10 hours: a long
+# working day); then both steps of the login again (kansrijk/core/middleware.py).
+SESSION_MAX_LIFETIME_SECONDS = env_int("SESSION_MAX_LIFETIME_SECONDS", 10 * 60 * 60)
 if env_str("SECURE_PROXY_SSL_HEADER", ""):
     # Only behind a proxy that sets this header itself, e.g. "HTTP_X_FORWARDED_PROTO".
     SECURE_PROXY_SSL_HEADER = (env_str("SECURE_PROXY_SSL_HEADER", ""), "https")

@@ -103,6 +103,8 @@ def second_factor_verify(*, user: User, token: str) -> Device:
             audit_record(actor=user, event="second_factor_failed", subject=user, new={"step": "log_in"})
         elif isinstance(verified, StaticDevice):
             audit_record(actor=user, event="recovery_code_used", subject=user)
+        else:
+            audit_record(actor=user, event="second_factor_verified", subject=user)
     if verified is None:
         if throttled:
             raise _too_many_attempts()
