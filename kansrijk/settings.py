@@ -154,6 +154,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "kansrijk.accounts.validators.ContextWordsValidator"},
 ]
 
 LANGUAGE_CODE = "nl"

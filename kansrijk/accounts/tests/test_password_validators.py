@@ -10,7 +10,8 @@ from django.urls import reverse
 from kansrijk.accounts.models import User
 from kansrijk.audit.models import AuditEvent
 
-WEAK = ["kansrijk", "12345678901234", "password1234", "anna-anna"]  # short, numeric, common, like the name
+# Short, numeric, common, like the user name, and with a word anyone would guess here.
+WEAK = ["grijs", "12345678901234", "password1234", "anna-anna", "kansrijk-is-mooi", "Halt 2026 zomer!"]
 STRONG = "grijze-reiger-bij-de-vijver"
 
 
@@ -40,6 +41,18 @@ def test_the_own_change_form_sets_a_strong_password_and_audits_it(client, casewo
     assert row.actor == caseworker_a and row.new is None and row.old is None
     # Still logged in (and still past the second factor) after the change.
     assert client.get(reverse("work")).status_code == 200
+
+
+def test_a_long_password_of_any_composition_is_accepted(client, caseworker_a):
+    long_one = "een asphalt weg, 64 tekens of meer; zonder regels voor cijfers of hoofdletters!" * 2
+    client.force_login(caseworker_a)
+    response = client.post(
+        reverse("account:password"),
+        {"old_password": "correct-horse-battery", "new_password1": long_one, "new_password2": long_one},
+    )
+    assert response.status_code == 302
+    caseworker_a.refresh_from_db()
+    assert caseworker_a.check_password(long_one)
 
 
 def test_the_own_change_form_needs_the_current_password(client, caseworker_a):
