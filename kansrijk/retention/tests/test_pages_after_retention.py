@@ -29,6 +29,8 @@ def test_the_file_and_the_referral_open_without_the_removed_data(client, team_le
             response = client.get(url)
             assert response.status_code == 200, url
             assert name not in response.content.decode(), url
+        file = client.get(reverse("interventions:detail", args=[intervention.uuid])).content.decode()
+        assert "De persoonsgegevens in dit dossier zijn op 06-01-2030 verwijderd" in file
 
 
 def test_the_export_leaves_the_removed_birth_date_empty(caseworker_a):
