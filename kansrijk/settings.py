@@ -56,6 +56,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
+    # First: its createsuperuser replaces Django's (password validators without the prompt too).
+    "kansrijk.accounts.strict_commands",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +81,7 @@ INSTALLED_APPS = [
     "kansrijk.reports",
     "kansrijk.audit",
     "kansrijk.interchange",
+    "kansrijk.retention",
     "kansrijk.demo",
 ]
 
@@ -91,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "kansrijk.core.middleware.SessionLifetimeMiddleware",
+    "kansrijk.core.middleware.PrivateNoStoreMiddleware",
     # Halt staff who passed the password but not yet the second factor reach only the
     # two-step pages and logout.
     "kansrijk.accounts.middleware.SecondFactorRequiredMiddleware",
@@ -149,6 +154,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "kansrijk.accounts.validators.ContextWordsValidator"},
 ]
 
 LANGUAGE_CODE = "nl"
@@ -207,6 +213,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# However active, a session ends this many seconds after the login (default 10 hours: a long
+# working day); then both steps of the login again (kansrijk/core/middleware.py).
+SESSION_MAX_LIFETIME_SECONDS = env_int("SESSION_MAX_LIFETIME_SECONDS", 10 * 60 * 60)
 if env_str("SECURE_PROXY_SSL_HEADER", ""):
     # Only behind a proxy that sets this header itself, e.g. "HTTP_X_FORWARDED_PROTO".
     SECURE_PROXY_SSL_HEADER = (env_str("SECURE_PROXY_SSL_HEADER", ""), "https")

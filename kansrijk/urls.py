@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from kansrijk.accounts import views as accounts_views
@@ -11,11 +10,13 @@ urlpatterns = [
     path("werk/", core_views.work, name="work"),
     path("inloggen/", core_views.LoginView.as_view(), name="login"),
     path("inloggen/tweestaps/", include("kansrijk.accounts.urls")),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("kansrijk.accounts.account_urls")),
+    path("uitloggen/", core_views.LogoutView.as_view(), name="logout"),
     path("taal/", include("django.conf.urls.i18n")),
     path("interventies/", include("kansrijk.interventions.urls")),
     path("aanmeldingen/", include("kansrijk.referrals.urls")),
     path("rapportages/", include("kansrijk.reports.urls")),
+    path("auditlog/", include("kansrijk.audit.urls")),
     path("admin/login/", accounts_views.admin_login),
     path("admin/", admin.site.urls),
 ]

@@ -46,3 +46,13 @@ class SecondFactorSetupForm(forms.Form):
         if len(code) != 6 or not code.isdigit():
             raise forms.ValidationError(_("Enter the six digits the app shows."), code="format")
         return code
+
+
+class ConfirmPasswordForm(forms.Form):
+    """Asks for the current password again before a change to how the user logs in."""
+
+    password = forms.CharField(
+        label=_("Your current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

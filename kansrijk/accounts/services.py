@@ -68,6 +68,17 @@ def recovery_codes_replace(*, user: User) -> list[str]:
     return codes
 
 
+def user_password_change(*, user: User, password: str) -> None:
+    """Set a new password the form has checked (Django's validators); the old one stops working.
+
+    The audit row says that it happened, never what the password is.
+    """
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        audit_record(actor=user, event="password_changed", subject=user)
+
+
 def second_factor_verify(*, user: User, token: str) -> Device:
     """The device that accepts `token`: a code from the app or an unused recovery code.
 
@@ -92,6 +103,8 @@ def second_factor_verify(*, user: User, token: str) -> Device:
             audit_record(actor=user, event="second_factor_failed", subject=user, new={"step": "log_in"})
         elif isinstance(verified, StaticDevice):
             audit_record(actor=user, event="recovery_code_used", subject=user)
+        else:
+            audit_record(actor=user, event="second_factor_verified", subject=user)
     if verified is None:
         if throttled:
             raise _too_many_attempts()

@@ -44,7 +44,12 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["subject_type", "subject_id"], name="audit_subject")]
+        indexes = [
+            models.Index(fields=["subject_type", "subject_id"], name="audit_subject"),
+            # The privacy officer's search narrows by user or by event, newest first.
+            models.Index(fields=["actor_label", "-at"], name="audit_actor_at"),
+            models.Index(fields=["event", "-at"], name="audit_event_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.event} {self.subject_type}"

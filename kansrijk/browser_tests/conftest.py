@@ -145,3 +145,8 @@ def caseworker(frozen_clock, region_a):
 @pytest.fixture
 def caseworker2(frozen_clock, region_a):
     return _staff("ahmed", "Ahmed", "Yilmaz", Role.CASEWORKER, region_a)
+
+
+@pytest.fixture
+def privacy_staff(frozen_clock):
+    return _staff("petra", "Petra", "Visser", Role.PRIVACY_OFFICER, None)

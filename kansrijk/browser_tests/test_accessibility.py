@@ -10,8 +10,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from kansrijk.accounts.tests.helpers import totp_code
+
 from .caseload import make_caseload
-from .helpers import accessibility_violations, enter_code, enter_password, step_form
+from .helpers import accessibility_violations, enter_code, enter_password, log_out, step_form
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +27,9 @@ def caseload(frozen_clock, organisation_a, team_lead, caseworker, caseworker2):
     )
 
 
-def test_it_finds_no_serious_accessibility_violations(page, team_lead, caseload, organisation_a):
+def test_it_finds_no_serious_accessibility_violations(
+    page, team_lead, caseload, organisation_a, privacy_staff
+):
     scans: dict[str, tuple[list[str], list[str]]] = {}
 
     def scan(name: str) -> None:
@@ -79,6 +83,38 @@ def test_it_finds_no_serious_accessibility_violations(page, team_lead, caseload,
     page.goto("/rapportages/sturingsinformatie/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     scan("management figures")
+
+    page.goto(f"/interventies/{caseload.in_progress.uuid}/bekeken/")
+    expect(page.get_by_role("heading", level=1, name="Wie heeft dit dossier bekeken")).to_be_visible()
+    scan("who viewed the file")
+    for path, name in (
+        ("/account/", "account"),
+        ("/account/wachtwoord/", "password change"),
+        ("/account/herstelcodes/", "new recovery codes"),
+    ):
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        scan(name)
+    page.get_by_label("Uw huidige wachtwoord").fill("wrong")
+    page.get_by_role("button", name="Nieuwe codes aanvragen").click()
+    expect(page.locator(".field--error")).to_have_count(1)
+    scan("new recovery codes, a wrong password")
+
+    # The audit log is the privacy officer's.
+    log_out(page)
+    enter_password(page, privacy_staff.user.username)
+    page.get_by_label("Code").fill(totp_code(privacy_staff.device))
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(re.compile(r"/$"))
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Auditlog").click()
+    page.wait_for_url(re.compile(r"/auditlog/$"))
+    expect(page.get_by_role("heading", level=1, name="Auditlog")).to_be_visible()
+    scan("audit log")
+    page.get_by_label("Van").fill("2026-03-05")
+    page.get_by_label("Tot en met").fill("2026-03-01")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    expect(page.locator(".field--error")).to_have_count(1)
+    scan("audit log, a filter with an error")
 
     report = "\n".join(
         f"{name}: {len(blocking)} serious/critical, {len(other)} other"

@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 
 from kansrijk.accounts.selectors import user_needs_second_factor
 from kansrijk.accounts.views import url_with_next
+from kansrijk.audit.services import audit_record
 from kansrijk.interventions import selectors as intervention_selectors
 from kansrijk.referrals import selectors as referral_selectors
 
@@ -36,8 +37,29 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        if user_needs_second_factor(form.get_user()):
+        user = form.get_user()
+        needs_second_factor = user_needs_second_factor(user)
+        audit_record(
+            actor=user,
+            event="login_succeeded",
+            subject=user,
+            new={"second_factor_required": needs_second_factor},
+        )
+        if needs_second_factor:
             return redirect(url_with_next("accounts:second_factor", self.get_redirect_url()))
+        return response
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's logout (the session is removed from the database), audited, and with
+    Clear-Site-Data so that the browser also drops what it cached of the pages."""
+
+    def post(self, request, *args, **kwargs):
+        user = request.user if request.user.is_authenticated else None
+        response = super().post(request, *args, **kwargs)
+        if user is not None:
+            audit_record(actor=user, event="logged_out", subject=user)
+        response["Clear-Site-Data"] = '"cache", "storage"'
         return response
 
 

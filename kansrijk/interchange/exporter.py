@@ -107,7 +107,8 @@ def intervention_values(intervention: Intervention) -> list[str]:
         "referral_date": intervention.referral_date.isoformat(),
         "referrer_kind": referral.referrer_kind,
         "youth_id": youth_pseudonym(person),
-        "youth_birth_date": person.birth_date.isoformat(),
+        # Empty once retention has removed it; such a row no longer imports (the column is required).
+        "youth_birth_date": person.birth_date.isoformat() if person.birth_date else "",
         "youth_gender": person.gender,
         "reasons": LIST_SEPARATOR.join(reasons),
         "status": intervention.status,

@@ -52,7 +52,14 @@ def get_intervention_for_user(user, intervention_uuid, *, audit: bool = True) ->
     if intervention is None:
         raise Http404
     if audit:
-        audit_record(actor=user, event="intervention_viewed", subject=intervention)
+        # One row per view. It says whether the view included the care reports, the most
+        # sensitive part of the file, so nobody has to reconstruct that from roles later.
+        audit_record(
+            actor=user,
+            event="intervention_viewed",
+            subject=intervention,
+            new={"care_reports": _may_see_care_reports(user, intervention)},
+        )
     return intervention
 
 
@@ -60,6 +67,17 @@ def can_see_care_reports(user, intervention: Intervention) -> bool:
     """Care reports (zorgmeldingen) are for the assigned professional and the region's team leads."""
     if not interventions_visible_to(user).filter(pk=intervention.pk).exists():
         return False
+    return _may_see_care_reports(user, intervention)
+
+
+def can_see_file_viewers(user, intervention: Intervention) -> bool:
+    """Who looked at a file is for those answerable for it: the assigned professional and the
+    region's team leads (the same people who see its care reports)."""
+    return can_see_care_reports(user, intervention)
+
+
+def _may_see_care_reports(user, intervention: Intervention) -> bool:
+    # For an intervention already known to be visible to `user`.
     return user.role == Role.TEAM_LEAD or intervention.professional_id == user.pk
 
 

@@ -278,7 +278,7 @@ class InterventionFile:
     intervention: Intervention
     referral: Referral
     young_person: Any
-    age: int
+    age: int | None
     parents: list
     victims: list
     reasons: list
@@ -314,7 +314,8 @@ def intervention_file(
         intervention=intervention,
         referral=referral,
         young_person=young_person,
-        age=age_on(young_person.birth_date, today),
+        # No birth date once retention has removed the young person's data.
+        age=age_on(young_person.birth_date, today) if young_person.birth_date else None,
         parents=list(young_person.parents.all()),
         victims=list(referral.victims.all()),
         reasons=list(referral.reasons.all()),

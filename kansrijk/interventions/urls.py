@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.intervention_list, name="list"),
     path("export.csv", views.intervention_export, name="export"),
     path("<uuid:uuid>/", views.intervention_detail, name="detail"),
+    path("<uuid:uuid>/bekeken/", views.intervention_viewers, name="viewers"),
     path("<uuid:uuid>/notities/", views.intervention_add_note, name="add_note"),
     path(
         "<uuid:uuid>/onderdelen/<uuid:component_uuid>/afvinken/",

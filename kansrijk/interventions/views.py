@@ -30,13 +30,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from kansrijk.audit.selectors import file_views
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
 from kansrijk.people import services as consent_services
 from kansrijk.people.constants import ConsentPurpose
 
 from . import selectors, services
-from .access import can_see_care_reports, get_intervention_for_user
+from .access import can_see_care_reports, can_see_file_viewers, get_intervention_for_user
 from .forms import (
     AgreementForm,
     AssignForm,
@@ -61,6 +62,7 @@ from .forms import (
 from .models import Intervention
 
 PAGE_SIZE = 25
+VIEWERS_PAGE_SIZE = 50
 
 FILE_TEMPLATE = "interventions/intervention_detail.html"
 # What an HTMX step answers with: the timeline, plus the header and the forms out of band.
@@ -117,6 +119,23 @@ def intervention_export(request):
 def intervention_detail(request, uuid):
     intervention = get_intervention_for_user(request.user, uuid)
     return _respond(request, intervention)
+
+
+@require_GET
+@login_required
+def intervention_viewers(request, uuid):
+    """Who looked at this file, and when: for the assigned professional and the team leads."""
+    intervention = get_intervention_for_user(request.user, uuid, audit=False)
+    if not can_see_file_viewers(request.user, intervention):
+        raise PermissionDenied
+    # Looking at who looked is a look at the file too, and shows in this list itself.
+    audit_record(actor=request.user, event="intervention_viewers_viewed", subject=intervention)
+    page = Paginator(file_views(intervention=intervention), VIEWERS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "interventions/intervention_viewers.html", {"intervention": intervention, "page": page}
+    )
 
 
 @require_POST

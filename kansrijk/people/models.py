@@ -22,7 +22,9 @@ class YoungPerson(models.Model):
     )
     first_name = models.CharField(_("first name"), max_length=100, blank=True)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)
-    birth_date = models.DateField(_("date of birth"))
+    # Required in every form and service; empty only once retention has removed it, which is
+    # also how a young person whose data were removed is recognised (retention/selectors.py).
+    birth_date = models.DateField(_("date of birth"), null=True)
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)

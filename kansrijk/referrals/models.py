@@ -86,6 +86,9 @@ class Referral(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # When retention removed the personal data of this referral and of its intervention (if
+    # any); what is left is the anonymous remnant the reports count (retention/services.py).
+    personal_data_removed_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-referral_date", "-id"]

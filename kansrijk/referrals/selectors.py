@@ -90,7 +90,7 @@ class EarlierReferral:
 class Triage:
     referral: Referral
     young_person: Any
-    age: int
+    age: int | None
     parents: list
     victims: list
     reasons: list
@@ -115,7 +115,12 @@ def referral_triage(*, user: User, referral: Referral) -> Triage:
     )
     young_person = referral.young_person
     reasons = list(referral.reasons.all())
-    age = age_on(young_person.birth_date, referral.incident_or_referral_date)
+    # No birth date once retention has removed the young person's data.
+    age = (
+        age_on(young_person.birth_date, referral.incident_or_referral_date)
+        if young_person.birth_date
+        else None
+    )
     intervention = interventions_visible_to(user).filter(referral_id=referral.pk).first()
     earlier = earlier_referrals(user=user, referral=referral)
     return Triage(
@@ -128,7 +133,10 @@ def referral_triage(*, user: User, referral: Referral) -> Triage:
         history=list(referral.history.select_related("by")),
         intervention=intervention,
         earlier=earlier,
-        warnings=triage_warnings(age=age, reason_codes=[reason.code for reason in reasons], earlier=earlier),
+        # A referral whose data were removed was closed long ago: there is nothing to triage.
+        warnings=[]
+        if age is None
+        else triage_warnings(age=age, reason_codes=[reason.code for reason in reasons], earlier=earlier),
     )
 
 

@@ -41,7 +41,7 @@ def test_it_shows_the_menu_the_user_and_the_logout_button_once_logged_in(pages, 
         logged_in = name != "login"
         assert ('<nav class="site-nav"' in text) is logged_in, name
         assert (f'action="{reverse("logout")}" method="post"' in text) is logged_in, name
-        assert ('<span class="site-header__user">tineke</span>' in text) is logged_in, name
+        assert ('class="site-header__user" href="/account/">tineke</a>' in text) is logged_in, name
 
 
 def test_it_marks_the_current_page_in_the_menu(pages):

@@ -7,10 +7,10 @@ from django.urls import reverse
 @pytest.mark.parametrize(
     "role_fixture,expected,absent",
     [
-        ("team_lead_a", ["Mijn werk", "Aanmeldingen", "Interventies", "Rapportages"], []),
-        ("caseworker_a", ["Mijn werk", "Aanmeldingen", "Interventies", "Rapportages"], []),
-        ("relationship_manager_a", ["Rapportages"], ["Mijn werk", "Interventies"]),
-        ("privacy_officer", [], ["Mijn werk", "Interventies", "Rapportages"]),
+        ("team_lead_a", ["Mijn werk", "Aanmeldingen", "Interventies", "Rapportages"], ["Auditlog"]),
+        ("caseworker_a", ["Mijn werk", "Aanmeldingen", "Interventies", "Rapportages"], ["Auditlog"]),
+        ("relationship_manager_a", ["Rapportages"], ["Mijn werk", "Interventies", "Auditlog"]),
+        ("privacy_officer", ["Auditlog"], ["Mijn werk", "Interventies", "Rapportages"]),
     ],
 )
 def test_it_shows_the_menu_items_of_the_role(db, request, client, role_fixture, expected, absent):

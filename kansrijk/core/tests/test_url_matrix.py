@@ -149,6 +149,7 @@ STAFF_PAGE = everyone(403, anonymous=LOGIN, caseworker=200, team_lead=200)
 STEP = CASE_FILE
 # Care reports are for the assigned professional and the region's team leads.
 CARE_REPORT_STEP = {**CASE_FILE, "caseworker": (200, 404, 403)}
+AUDIT_LOG = everyone(403, anonymous=LOGIN, privacy_officer=200)
 
 MATRIX: dict[str, Entry] = {
     "": Entry(
@@ -161,6 +162,12 @@ MATRIX: dict[str, Entry] = {
     ),
     "inloggen/tweestaps/instellen/": Entry(
         "GET", _page("accounts:second_factor_setup"), everyone(ELSEWHERE, anonymous=LOGIN), False
+    ),
+    # Everyone logged in manages their own password; recovery codes are for who has an app.
+    "account/": Entry("GET", _page("account:index"), everyone(200, anonymous=LOGIN), False),
+    "account/wachtwoord/": Entry("GET", _page("account:password"), everyone(200, anonymous=LOGIN), False),
+    "account/herstelcodes/": Entry(
+        "GET", _page("account:recovery_codes"), everyone(200, anonymous=LOGIN, referrer=403), False
     ),
     "uitloggen/": Entry("POST", _page("logout"), everyone(LOGIN), False),
     # Django's i18n machinery: switching the language is open to everyone.
@@ -176,6 +183,10 @@ MATRIX: dict[str, Entry] = {
         "GET", _page("interventions:export"), everyone(403, anonymous=LOGIN, team_lead=200), False
     ),
     "interventies/<uuid:uuid>/": Entry("GET", _intervention("interventions:detail"), CASE_FILE),
+    # Who viewed a file: for those who answer for it, like its care reports.
+    "interventies/<uuid:uuid>/bekeken/": Entry(
+        "GET", _intervention("interventions:viewers"), CARE_REPORT_STEP
+    ),
     "interventies/<uuid:uuid>/notities/": Entry("POST", _intervention("interventions:add_note"), CASE_FILE),
     "interventies/<uuid:uuid>/onderdelen/<uuid:component_uuid>/afvinken/": Entry(
         "POST", _mark_component, CASE_FILE
@@ -246,6 +257,9 @@ MATRIX: dict[str, Entry] = {
     "rapportages/sturingsinformatie/": Entry(
         "GET", _page("reports:dashboard"), everyone(404, anonymous=LOGIN, team_lead=200), False
     ),
+    # The audit log and its export are the privacy officer's alone.
+    "auditlog/": Entry("GET", _page("audit:log"), AUDIT_LOG, False),
+    "auditlog/export.csv": Entry("GET", _page("audit:export"), AUDIT_LOG, False),
     # The admin's login address forwards to the one two-step login; who is logged in but has no
     # admin access is refused there.
     "admin/login/": Entry(

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kansrijk.audit.services import audit_record
 from kansrijk.core.dates import SchoolYear
 from kansrijk.interchange.exporter import interventions_export
 from kansrijk.reports.scope import Scope
@@ -18,6 +19,22 @@ class _Stream:
 
     def write(self, text: str) -> None:
         self.output.write(text, ending="")
+
+
+def _audit(*, period, scope, count: int) -> None:
+    # Data leaving the application is audited like the web export; on the command line there
+    # is no logged-in user, so the row's actor is "system" and the figures say what went out.
+    audit_record(
+        actor=None,
+        event="interventions_exported",
+        subject=None,
+        new={
+            "via": "command",
+            "period": str(period) if period else None,
+            "scope": scope.as_json(),
+            "count": count,
+        },
+    )
 
 
 class Command(BaseCommand):
@@ -52,11 +69,12 @@ class Command(BaseCommand):
 
         if not options["output"]:
             try:
-                interventions_export(out=_Stream(self.stdout), period=period, scope=scope)
+                count = interventions_export(out=_Stream(self.stdout), period=period, scope=scope)
             except BrokenPipeError:
                 # The reader went away (e.g. `| head`): silence the rest instead of a traceback.
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 raise CommandError(_("standard output was closed before the export finished")) from None
+            _audit(period=period, scope=scope, count=count)
             return
         try:
             # newline="" leaves the csv module's own line endings alone.
@@ -68,6 +86,7 @@ class Command(BaseCommand):
                 % {"file": options["output"], "problem": exc.strerror or exc},
                 returncode=2,
             ) from None
+        _audit(period=period, scope=scope, count=count)
         self.stdout.write(
             ngettext(
                 "exported %(count)s intervention to %(file)s",

@@ -1,0 +1,34 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from kansrijk.retention.services import retention_apply
+
+
+class Command(BaseCommand):
+    help = (
+        "Remove the personal data that are due (ended interventions after RETENTION_ENDED_MONTHS, "
+        "rejected or withdrawn referrals after RETENTION_REJECTED_MONTHS), keeping the anonymous "
+        "figures. Safe to run every day."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="only count what would be removed")
+
+    def handle(self, *args, **options):
+        dry_run = options["dry_run"]
+        result = retention_apply(dry_run=dry_run)
+        heading = _("Would be removed (dry run):") if dry_run else _("Removed:")
+        self.stdout.write(heading)
+        labels = {
+            "referrals": _("referrals (with their interventions)"),
+            "interventions": _("interventions"),
+            "young_people": _("young people"),
+            "parents": _("parents and carers"),
+            "victims": _("victims"),
+            "case_records": _(
+                "case records (notes, conversations, agreements, components, contacts, restoration)"
+            ),
+            "care_rows_emptied": _("referrals to care and care reports emptied of their notes"),
+        }
+        for key, count in result.as_dict().items():
+            self.stdout.write(f"  {labels[key]}: {count}")

@@ -1,0 +1,70 @@
+"""What retention removes, and when: the one rule (domain.md §4; conventions.md, habit 7).
+
+A referral is due when its case is over long enough:
+
+- accepted, and its intervention ended (completed, stopped, not started) at least
+  RETENTION_ENDED_MONTHS (default 24) months ago;
+- rejected or withdrawn at least RETENTION_REJECTED_MONTHS (default 6) months ago, counted from
+  the status change that closed it.
+
+A young person is due once every referral about them is due or done: their name and contact
+details serve all their cases, so they go with the last one. Referrals already handled
+(`personal_data_removed_at` set) and young people whose birth date is already gone are never
+due again, which is what makes running the command twice change nothing.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from kansrijk.interventions.constants import ENDED_STATUSES
+from kansrijk.people.models import YoungPerson
+from kansrijk.referrals.constants import ReferralStatus
+from kansrijk.referrals.models import Referral, ReferralStatusChange
+
+CLOSED_REFERRAL_STATUSES = (ReferralStatus.REJECTED, ReferralStatus.WITHDRAWN)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` months earlier; the month's last day where it has no such day."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class RetentionDue:
+    """The referrals and young people whose personal data are due for removal on `today`."""
+
+    today: dt.date
+    referrals: QuerySet[Referral]
+    young_people: QuerySet[YoungPerson]
+
+
+def retention_due(*, today: dt.date) -> RetentionDue:
+    ended_before = months_before(today, settings.RETENTION_ENDED_MONTHS)
+    closed_before = months_before(today, settings.RETENTION_REJECTED_MONTHS)
+    # The start of the day after the cut-off, in Kansrijk's time zone: a referral rejected on
+    # the cut-off day itself is due, as an intervention that ended on that day is.
+    closed_until = timezone.make_aware(dt.datetime.combine(closed_before + dt.timedelta(days=1), dt.time.min))
+    closed_long_enough = Exists(
+        ReferralStatusChange.objects.filter(
+            referral=OuterRef("pk"), to_status__in=CLOSED_REFERRAL_STATUSES, at__lt=closed_until
+        )
+    )
+    referrals = Referral.objects.filter(personal_data_removed_at__isnull=True).filter(
+        Q(intervention__status__in=ENDED_STATUSES, intervention__end_date__lte=ended_before)
+        | Q(closed_long_enough, status__in=CLOSED_REFERRAL_STATUSES)
+    )
+    still_kept = Referral.objects.filter(
+        young_person=OuterRef("pk"), personal_data_removed_at__isnull=True
+    ).exclude(pk__in=referrals.values("pk"))
+    young_people = YoungPerson.objects.filter(birth_date__isnull=False).exclude(Exists(still_kept))
+    return RetentionDue(today=today, referrals=referrals, young_people=young_people)
