@@ -16,13 +16,15 @@ access checks, SQL, templates):
    name of the region (the generator draws last names from a pool of eleven, so this matches
    about one in eleven of the region's interventions: a worst case); without names in the data
    set only the reference search is made;
-6. the file `/interventies/<uuid>/` of the region's intervention with the most timeline records.
+6. the file `/interventies/<uuid>/` of the region's intervention with the most timeline records
+   of the data set, and a long file: one of the caseworker's files in progress that the
+   benchmark fills once, through the real services, to 80 timeline records.
 
 Who: the generator makes the Halt professionals; the benchmark adds a team lead
 "bench-web-teamleider" for the largest region and gives both users a confirmed TOTP device,
 then logs them in with `force_login` and marks the second factor as passed in the session, as
-after a real login. Those are the only rows it adds (plus the audit rows the file page writes
-itself); the data set is otherwise left as it is.
+after a real login. Those and the long file's records are the only rows it adds (plus the
+audit rows the file page writes itself); the data set is otherwise left as it is.
 
 The database is PostgreSQL `kansrijk_bench_200000` on postgres://postgres@127.0.0.1:5432 (the
 name bench/factsheet_bench.py gives this size; BENCH_POSTGRES_URL names another server),
@@ -134,6 +136,56 @@ def _busiest_file(region) -> tuple[object, int]:
     return Intervention.objects.get(pk=pk), n
 
 
+LONG_FILE_RECORDS = 80
+
+
+def _long_file(caseworker):
+    """One of `caseworker`'s files in progress, filled once to LONG_FILE_RECORDS timeline records
+    through the real services (notes, parent contacts, agreements, components, restoration):
+    the generated files have a handful each, a long-running case has dozens."""
+    from kansrijk.interventions import services
+    from kansrijk.interventions.constants import Status
+    from kansrijk.interventions.models import Intervention
+
+    file = (
+        Intervention.objects.filter(professional=caseworker, status=Status.IN_PROGRESS)
+        .order_by("referral_date", "id")
+        .first()
+    )
+    if file is None:
+        return None, 0
+    steps = [
+        lambda: services.intervention_add_note(
+            intervention=file, by=caseworker, text="Gesprek met de mentor."
+        ),
+        lambda: services.intervention_record_parent_contact(
+            intervention=file, by=caseworker, mode="phone", date=file.intake_date
+        ),
+        lambda: services.intervention_record_agreement(
+            intervention=file, by=caseworker, description="Elke week een gesprek op school."
+        ),
+        lambda: services.intervention_plan_component(
+            intervention=file, by=caseworker, kind="reflection", planned_date=file.intake_date
+        ),
+        lambda: services.intervention_record_restoration(
+            intervention=file, by=caseworker, kind="apology_letter", date=file.intake_date
+        ),
+    ]
+    records = _records_of(file)
+    while records < LONG_FILE_RECORDS:
+        steps[records % len(steps)]()
+        records += 1
+    return file, records
+
+
+def _records_of(file) -> int:
+    return sum(
+        relation.related_model.objects.filter(intervention=file).count()
+        for relation in type(file)._meta.related_objects
+        if relation.one_to_many and relation.related_model._meta.app_label == "interventions"
+    )
+
+
 def _search_terms(region) -> list[tuple[str, str]]:
     """A reference of the region and, when the data set has names, its most common last name."""
     from django.db.models import Count
@@ -196,12 +248,13 @@ def child(args: argparse.Namespace) -> int:
     worker_client = _client_for(caseworker)
     lead_client = _client_for(lead)
     file, records = _busiest_file(region)
+    long_file, long_records = _long_file(caseworker)
     terms = _search_terms(region)
     open_in_region = Intervention.objects.filter(region=region, status__in=OPEN_STATUSES).count()
     print(
         f"region {region.name}: {busiest['n']:,} interventions, {open_in_region:,} open; "
         f"caseworker {caseworker.username} with {worker_row['n']:,} open; "
-        f"file {file.reference} with {records} timeline records; "
+        f"file {file.reference} with {records} timeline records, long file with {long_records}; "
         f"search by {', '.join(f'{kind} {term!r}' for kind, term in terms)}",
         flush=True,
     )
@@ -220,6 +273,17 @@ def child(args: argparse.Namespace) -> int:
             for kind, term in terms
         ),
         ("intervention file", worker_client, f"/interventies/{file.uuid}/"),
+        *(
+            [
+                (
+                    f"intervention file, {long_records} records",
+                    worker_client,
+                    f"/interventies/{long_file.uuid}/",
+                )
+            ]
+            if long_file is not None
+            else []
+        ),
     ]
     load_before = os.getloadavg()
     results = []
