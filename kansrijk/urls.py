@@ -16,6 +16,7 @@ urlpatterns = [
     path("interventies/", include("kansrijk.interventions.urls")),
     path("aanmeldingen/", include("kansrijk.referrals.urls")),
     path("rapportages/", include("kansrijk.reports.urls")),
+    path("", include("kansrijk.evaluations.urls")),
     path("admin/login/", accounts_views.admin_login),
     path("admin/", admin.site.urls),
 ]

@@ -358,6 +358,9 @@ def _respond(request, intervention: Intervention, *, bound=None, note_form=None,
             "marks": marks,
             "refused": refused,
             "done": done,
+            # Ended files show who was invited to evaluate (one query, only for ended files).
+            "evaluations": list(intervention.evaluations.all()) if intervention.is_closed else [],
+            "now": timezone.now(),
         },
     )
 
