@@ -105,9 +105,7 @@ def evaluations_invite(*, intervention, by: User | None, now: dt.datetime | None
             actor=by,
             event="evaluations_invited",
             subject=intervention,
-            new=audit_values(
-                evaluations=created, respondents=[e.respondent for e in created]
-            ),
+            new=audit_values(evaluations=created, respondents=[e.respondent for e in created]),
         )
     return created
 

@@ -4,8 +4,8 @@ Every figure is an SQL aggregate over the counted interventions; nothing loops o
 interventions in Python. Restoration and parent contact are counted from the intervention's
 own flags (the statistical remnant, see Intervention), not from the case rows, so a factsheet
 keeps its figures after retention removes those rows. The JSON keys are fixed by factsheet.md
-and must keep their meaning; keys added here (`reasons`, `parent_contact_modes`, `evaluations`, `quotes`, `previous`) only add
-to them.
+and must keep their meaning; keys added here (`reasons`, `parent_contact_modes`, `evaluations`,
+`quotes`, `previous`) only add to them.
 """
 
 from __future__ import annotations

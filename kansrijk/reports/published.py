@@ -67,6 +67,8 @@ class Figure:
     previous: int | float | None
     denominator: int | None = None
     previous_denominator: int | None = None
+    # Where a table's heading already says what the figure is about (the evaluation questions).
+    short_label: str = ""
 
     def _shown(self, value, denominator) -> str:
         if self.kind == "count":
@@ -215,6 +217,7 @@ class FactsheetFigures:
                         _dig(previous, f"{base}.questions.{question.code}.mean"),
                         _dig(document, f"{base}.questions.{question.code}.answers"),
                         _dig(previous, f"{base}.questions.{question.code}.answers"),
+                        short_label=str(question.label),
                     )
                     for question in questions_for(respondent)
                 ],
