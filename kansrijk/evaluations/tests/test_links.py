@@ -96,3 +96,17 @@ def test_it_answers_a_made_up_link_with_a_friendly_page(db):
 
     assert response.status_code == 404
     assert "Deze link werkt niet" in words(response.content.decode())
+
+
+def test_it_answers_every_role_alike_even_before_the_second_factor(
+    django_capture_on_commit_callbacks, referrer, caseworker_a, team_lead_a, privacy_officer
+):
+    path = _young_link(django_capture_on_commit_callbacks, referrer)
+    made_up = "/evaluatie/9b2f7c1e-0000-4000-8000-000000000000/niet-echt/"
+
+    for user in (None, referrer, caseworker_a, team_lead_a, privacy_officer):
+        browser = Client()  # a plain client: staff are logged in with the password only
+        if user is not None:
+            browser.force_login(user)
+        assert browser.get(path).status_code == 200, user
+        assert browser.get(made_up).status_code == 404, user
