@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .constants import LinkPurpose, QuoteStatus, Respondent
+from .constants import LINK_VALID_FOR, LinkPurpose, QuoteStatus, Respondent
 
 
 class Evaluation(models.Model):
@@ -55,7 +55,6 @@ class Evaluation(models.Model):
     )
 
     invited_at = models.DateTimeField(_("invited at"))
-    expires_at = models.DateTimeField(_("expires at"))
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
@@ -102,6 +101,14 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_respondent_display()} ({self.uuid})"
+
+    @property
+    def expires_at(self):
+        # A rule, not a stored fact: every link of an evaluation ends 30 days after the invitation.
+        return self.invited_at + LINK_VALID_FOR
+
+    def has_expired(self, now) -> bool:
+        return self.expires_at <= now
 
     @property
     def is_answered(self) -> bool:

@@ -43,7 +43,7 @@ def evaluation_for_link(*, evaluation_uuid, token: str, now=None) -> LinkState:
     evaluation = link.evaluation
     if evaluation.is_answered:
         return LinkState(ANSWERED, evaluation)
-    if evaluation.expires_at <= now:
+    if evaluation.has_expired(now):
         return LinkState(EXPIRED, evaluation)
     return LinkState(VALID, evaluation)
 

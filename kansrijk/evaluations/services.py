@@ -93,7 +93,6 @@ def evaluations_invite(*, intervention, by: User | None, now: dt.datetime | None
             municipality_id=intervention.municipality_id,
             school_id=intervention.school_id,
             invited_at=now,
-            expires_at=now + LINK_VALID_FOR,
             **fields,
         )
         created.append(evaluation)
@@ -117,7 +116,7 @@ def evaluation_print_link(*, evaluation: Evaluation, by: User, now: dt.datetime 
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     if evaluation.is_answered:
         raise DomainError(_("This evaluation has already been filled in."), code="answered")
-    if evaluation.expires_at <= now:
+    if evaluation.has_expired(now):
         raise DomainError(_("This invitation has expired."), code="expired")
     token = _link(evaluation, LinkPurpose.PRINT, now)
     audit_record(
@@ -141,7 +140,7 @@ def evaluations_remind(*, now: dt.datetime | None = None) -> int:
         answered_at__isnull=True,
         reminded_at__isnull=True,
         invited_at__lte=now - REMINDER_AFTER,
-        expires_at__gt=now,
+        invited_at__gt=now - LINK_VALID_FOR,
     ).exclude(email="")
     sent = 0
     for pk in due.values_list("pk", flat=True).order_by("pk"):
@@ -174,7 +173,7 @@ def evaluation_answer(
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     if evaluation.is_answered:
         raise DomainError(_("This evaluation has already been filled in."), code="answered")
-    if evaluation.expires_at <= now:
+    if evaluation.has_expired(now):
         raise DomainError(_("This invitation has expired."), code="expired")
     codes = [question.code for question in questions_for(evaluation.respondent)]
     if set(scores) != set(codes):
