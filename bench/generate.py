@@ -116,11 +116,6 @@ NEIGHBOURHOOD_REFERRERS = {
 }
 FIRST_NAMES = "Sem Noah Liam Lucas Daan Emma Julia Mila Tess Sophie Yara Mohammed Sara Levi Finn Nora".split()
 LAST_NAMES = "de Jong,Jansen,de Vries,van Dijk,Bakker,Visser,Smit,Yilmaz,El Amrani,Bos,Peters".split(",")
-EVALUATION_QUESTIONS = {
-    "professional": ("cooperation", "communication", "fit"),
-    "young_person": ("other_reaction", "heard", "useful"),
-    "parent": ("fit_question", "interaction", "informed"),
-}
 DESCRIPTIONS = [
     "Incident op het schoolplein tijdens de pauze.",
     "Melding van de mentor na herhaald gedrag in de klas.",
@@ -343,7 +338,7 @@ class Generator:
     """Rows for interventions [start, stop), appended to one Table per model."""
 
     def __init__(self, *, n: int, seed: int, id_order: str, writer: Writer, reference: dict):
-        from kansrijk.evaluations.models import Evaluation, EvaluationScore
+        from kansrijk.evaluations.models import Evaluation
         from kansrijk.interventions.models import (
             CareReferral,
             CareReport,
@@ -399,12 +394,8 @@ class Generator:
         self.evaluations = Table(
             Evaluation,
             "id uuid intervention_id respondent parent_id first_name email referral_date region_id "
-            "municipality_id school_id invited_at reminded_at answered_at open_answer consent_to_quote "
-            "quote_status quote_text quote_reviewed_by_id quote_reviewed_at",
-        )
-        self.scores = Table(
-            EvaluationScore,
-            "id evaluation_id question score respondent referral_date region_id municipality_id school_id",
+            "municipality_id school_id invited_at reminded_at answered_at score_1 score_2 score_3 "
+            "open_answer consent_to_quote quote_status quote_text quote_reviewed_by_id quote_reviewed_at",
         )
         self.tables = [
             self.young_people,
@@ -417,7 +408,6 @@ class Generator:
             self.care_referrals,
             self.care_reports,
             self.evaluations,
-            self.scores,
         ]
         # Evaluations draw from a generator of their own, so the other rows stay what they were.
         self.evaluation_rng = random.Random(seed + 3)
@@ -632,7 +622,8 @@ class Generator:
 
     def add_evaluations(self, pk, end_day, date, region_id, municipality_id, school_id) -> None:
         """Invitations at the ending: the referrer (mostly), the young person, one or two parents;
-        about a third answer, with three scores each; one in twenty answers is an approved quote."""
+        about a third answer, with a score for each of the three questions; one in twenty answers is
+        an approved quote. Everything here draws from evaluation_rng, uuids too."""
         random_, randrange = self.evaluation_rng.random, self.evaluation_rng.randrange
         invited = self.date(end_day) + " 16:00:00" + self.writer.tz
         respondents = (["professional"] if random_() < 0.85 else []) + ["young_person"]
@@ -644,19 +635,15 @@ class Generator:
             tz = self.writer.tz
             answered_at = self.date(min(end_day + randrange(0, 10), self.today)) + " 19:00:00" + tz
             self.evaluations.rows.append((
-                evaluation_id, self.uuid(), pk, respondent, None, FIRST_NAMES[randrange(16)], "", date,
+                evaluation_id, f"{(self.evaluation_rng.getrandbits(128) & _UUID_MASK) | _UUID_V4:032x}", pk,
+                respondent, None, FIRST_NAMES[randrange(16)], "", date,
                 region_id, municipality_id, school_id, invited, None,
                 answered_at if answered else None,
+                *((3 + randrange(3) for _ in range(3)) if answered else (None, None, None)),
                 "Fijn contact met Halt." if quote else "", quote, "approved" if quote else "none",
                 "Fijn contact met Halt." if quote else "", None,
                 self.date(min(end_day + 12, self.today)) + " 10:00:00" + self.writer.tz if quote else None,
             ))
-            if answered:
-                for question in EVALUATION_QUESTIONS[respondent]:
-                    self.scores.rows.append((
-                        self.next_id(self.scores), evaluation_id, question, 3 + randrange(3), respondent,
-                        date, region_id, municipality_id, school_id,
-                    ))
     # fmt: on
 
 

@@ -109,7 +109,7 @@ def test_it_finds_no_serious_accessibility_violations(
     # again) and the team lead's quotes to review.
     page.goto(f"/interventies/{just_completed.uuid}/")
     scan("file completed, with its evaluations")
-    page.get_by_role("button", name="Uitnodiging met QR-code printen").click()
+    page.get_by_role("link", name="Uitnodiging met QR-code printen").click()
     expect(page.locator(".evaluation-print__qr svg")).to_be_visible()
     scan("printed invitation")
     link = urlsplit(page.locator(".evaluation-print__url").inner_text().strip()).path

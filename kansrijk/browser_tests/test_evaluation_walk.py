@@ -43,7 +43,7 @@ def completed(frozen_clock, organisation_a, caseworker, team_lead):
 def invitation_path(page, intervention) -> str:
     """Print the young person's invitation from the file; the path of the link on it."""
     page.goto(f"/interventies/{intervention.uuid}/")
-    page.get_by_role("button", name="Uitnodiging met QR-code printen").click()
+    page.get_by_role("link", name="Uitnodiging met QR-code printen").click()
     expect(page.get_by_role("heading", level=1, name="Sem, hoe was het bij Halt?")).to_be_visible()
     expect(page.locator(".evaluation-print__qr svg")).to_be_visible()
     return urlsplit(page.locator(".evaluation-print__url").inner_text().strip()).path

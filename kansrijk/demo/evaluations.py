@@ -14,8 +14,8 @@ import uuid
 
 from django.utils import timezone
 
-from kansrijk.evaluations.constants import QuoteStatus, Respondent, questions_for
-from kansrijk.evaluations.models import Evaluation, EvaluationScore
+from kansrijk.evaluations.constants import SCORE_FIELDS, QuoteStatus, Respondent, questions_for
+from kansrijk.evaluations.models import Evaluation
 from kansrijk.interventions.constants import InterventionType, Status
 from kansrijk.interventions.models import Intervention
 from kansrijk.people.models import Parent
@@ -94,7 +94,7 @@ def demo_evaluations_create(*, now: dt.datetime, team_leads: dict) -> int:
     ):
         parents.setdefault(parent["young_person_id"], []).append(parent)
 
-    evaluations, scores = [], []
+    evaluations = []
     for case in ended:
         invited_at = min(dt.datetime.combine(case["end_date"], dt.time(16, 0), tz), now)
         respondents = []
@@ -134,9 +134,9 @@ def demo_evaluations_create(*, now: dt.datetime, team_leads: dict) -> int:
                 evaluation.reminded_at = invited_at + dt.timedelta(days=7)
             if answered and invited_at + delay <= now:
                 evaluation.answered_at = invited_at + delay
-                for question in questions_for(respondent):
+                for _question, name in zip(questions_for(respondent), SCORE_FIELDS, strict=False):
                     score = rng.choices((1, 2, 3, 4, 5), weights=SCORE_WEIGHTS[respondent])[0]
-                    scores.append((evaluation, question.code, score))
+                    setattr(evaluation, name, score)
                 if rng.random() < 0.15:
                     evaluation.open_answer = rng.choice(OTHER_ANSWERS)
             evaluations.append(evaluation)
@@ -146,22 +146,6 @@ def demo_evaluations_create(*, now: dt.datetime, team_leads: dict) -> int:
     for evaluation in evaluations:
         del evaluation.demo_type
     Evaluation.objects.bulk_create(evaluations, batch_size=BATCH_SIZE)
-    EvaluationScore.objects.bulk_create(
-        (
-            EvaluationScore(
-                evaluation=evaluation,
-                question=code,
-                score=score,
-                respondent=evaluation.respondent,
-                referral_date=evaluation.referral_date,
-                region_id=evaluation.region_id,
-                municipality_id=evaluation.municipality_id,
-                school_id=evaluation.school_id,
-            )
-            for evaluation, code, score in scores
-        ),
-        batch_size=BATCH_SIZE,
-    )
     return len(evaluations)
 
 

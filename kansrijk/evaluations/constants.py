@@ -120,5 +120,15 @@ SCALE_LABELS = {
 }
 
 
+# The evaluation's score columns: the respondent's questions in order (models.Evaluation).
+SCORE_FIELDS = ("score_1", "score_2", "score_3")
+assert all(len(questions) <= len(SCORE_FIELDS) for questions in QUESTIONS.values())
+
+
 def questions_for(respondent: str) -> tuple[Question, ...]:
     return QUESTIONS[respondent]
+
+
+def score_field(respondent: str, code: str) -> str:
+    codes = [question.code for question in QUESTIONS[respondent]]
+    return SCORE_FIELDS[codes.index(code)]

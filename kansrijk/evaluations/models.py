@@ -1,11 +1,13 @@
-"""Evaluations at the end of an intervention: one per respondent, with its links and scores.
+"""Evaluations at the end of an intervention: one per respondent, with its links.
 
 An `Evaluation` is the invitation and, once answered, the answer. It repeats the facts the
 factsheet counts it by (the intervention's referral date, region, municipality and school) on
 purpose, like the intervention's own statistical remnant: the factsheet's evaluation figures
 are plain aggregates over these tables alone, through indexes that start with the referral
 date, and they survive when retention removes the case content (the foreign keys to the
-intervention and the parent are SET_NULL for that reason).
+intervention and the parent are SET_NULL for that reason). The scores are columns of the
+evaluation itself (`score_1` … `score_3`, the questions of its respondent type in the order of
+constants.QUESTIONS), so that one index-only scan answers invited, responded and every mean.
 
 Links hold only a SHA-256 hash of their token, as a password store would: the token itself is
 in the e-mail or on the printed page and nowhere else. An evaluation can have several links
@@ -19,7 +21,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .constants import LINK_VALID_FOR, LinkPurpose, QuoteStatus, Respondent
+from .constants import LINK_VALID_FOR, SCORE_FIELDS, LinkPurpose, QuoteStatus, Respondent, questions_for
 
 
 class Evaluation(models.Model):
@@ -58,6 +60,11 @@ class Evaluation(models.Model):
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
+    # The answers on the 1-5 scale, in the order of the respondent's questions (constants.py).
+    score_1 = models.PositiveSmallIntegerField(null=True, blank=True)
+    score_2 = models.PositiveSmallIntegerField(null=True, blank=True)
+    score_3 = models.PositiveSmallIntegerField(null=True, blank=True)
+
     open_answer = models.TextField(_("open answer"), blank=True)
     consent_to_quote = models.BooleanField(_("consent to quote anonymously"), default=False)
     quote_status = models.CharField(
@@ -77,7 +84,17 @@ class Evaluation(models.Model):
         indexes = [
             # Invited and answered per respondent for a period and scope: index-only.
             models.Index(
-                fields=["referral_date", "respondent", "region", "municipality", "school", "answered_at"],
+                fields=[
+                    "referral_date",
+                    "respondent",
+                    "region",
+                    "municipality",
+                    "school",
+                    "answered_at",
+                    "score_1",
+                    "score_2",
+                    "score_3",
+                ],
                 name="evaluation_period",
             ),
             # Approved quotes of a period, and the team lead's list of quotes to review.
@@ -97,6 +114,14 @@ class Evaluation(models.Model):
                 condition=~models.Q(quote_status="approved") | models.Q(consent_to_quote=True),
                 name="evaluation_quote_needs_consent",
             ),
+            *(
+                models.CheckConstraint(
+                    condition=models.Q(**{f"{name}__isnull": True})
+                    | models.Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
+                    name=f"evaluation_{name}_1_5",
+                )
+                for name in SCORE_FIELDS
+            ),
         ]
 
     def __str__(self) -> str:
@@ -111,6 +136,15 @@ class Evaluation(models.Model):
         return self.expires_at <= now
 
     @property
+    def scores(self) -> dict[str, int]:
+        """The answers by question code."""
+        return {
+            question.code: getattr(self, name)
+            for question, name in zip(questions_for(self.respondent), SCORE_FIELDS, strict=False)
+            if getattr(self, name) is not None
+        }
+
+    @property
     def is_answered(self) -> bool:
         return self.answered_at is not None
 
@@ -123,41 +157,3 @@ class EvaluationLink(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-
-
-class EvaluationScore(models.Model):
-    """One answer on the 1-5 scale, with the keys the factsheet groups and filters by."""
-
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="scores")
-    question = models.CharField(max_length=32)
-    score = models.PositiveSmallIntegerField()
-    respondent = models.CharField(max_length=16, choices=Respondent.choices)
-    referral_date = models.DateField()
-    region = models.ForeignKey("organisations.Region", on_delete=models.PROTECT, related_name="+")
-    municipality = models.ForeignKey("organisations.Municipality", on_delete=models.PROTECT, related_name="+")
-    school = models.ForeignKey(
-        "organisations.School", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["evaluation", "question"]
-        indexes = [
-            models.Index(
-                fields=[
-                    "referral_date",
-                    "respondent",
-                    "question",
-                    "region",
-                    "municipality",
-                    "school",
-                    "score",
-                ],
-                name="evaluation_score_period",
-            ),
-        ]
-        constraints = [
-            models.UniqueConstraint(fields=["evaluation", "question"], name="evaluation_score_once"),
-            models.CheckConstraint(
-                condition=models.Q(score__gte=1, score__lte=5), name="evaluation_score_1_5"
-            ),
-        ]

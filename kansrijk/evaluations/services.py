@@ -28,12 +28,13 @@ from .constants import (
     LINK_VALID_FOR,
     REMINDER_AFTER,
     SCALE,
+    SCORE_FIELDS,
     LinkPurpose,
     QuoteStatus,
     Respondent,
     questions_for,
 )
-from .models import Evaluation, EvaluationLink, EvaluationScore
+from .models import Evaluation, EvaluationLink
 from .tokens import new_token, token_hash
 
 # E-mails to respondents are in Dutch: they are not Kansrijk users with a language of their own.
@@ -181,19 +182,8 @@ def evaluation_answer(
     if any(scores[code] not in SCALE for code in codes):
         raise DomainError(_("Choose an answer from 1 to 5."), code="invalid_score")
     open_answer = (open_answer or "").strip()
-    EvaluationScore.objects.bulk_create(
-        EvaluationScore(
-            evaluation=evaluation,
-            question=code,
-            score=scores[code],
-            respondent=evaluation.respondent,
-            referral_date=evaluation.referral_date,
-            region_id=evaluation.region_id,
-            municipality_id=evaluation.municipality_id,
-            school_id=evaluation.school_id,
-        )
-        for code in codes
-    )
+    for question, name in zip(questions_for(evaluation.respondent), SCORE_FIELDS, strict=False):
+        setattr(evaluation, name, scores[question.code])
     evaluation.answered_at = now
     evaluation.open_answer = open_answer
     evaluation.consent_to_quote = bool(consent_to_quote)
@@ -202,7 +192,14 @@ def evaluation_answer(
     evaluation.quote_status = QuoteStatus.PENDING if quotable else QuoteStatus.NONE
     evaluation.quote_text = open_answer if quotable else ""
     evaluation.save(
-        update_fields=["answered_at", "open_answer", "consent_to_quote", "quote_status", "quote_text"]
+        update_fields=[
+            "answered_at",
+            "open_answer",
+            "consent_to_quote",
+            "quote_status",
+            "quote_text",
+            *SCORE_FIELDS,
+        ]
     )
     audit_record(
         actor=None,

@@ -129,13 +129,14 @@ def quote_review(request, uuid):
     )
 
 
-@require_POST
+@require_GET
 @login_required
 def evaluation_print(request, uuid, evaluation_uuid):
     """A printed invitation with a QR code, for the professional to hand to the young person.
 
-    A POST, because it makes a new link: the token exists only in this answer, so printing
-    again makes another one (both work until the evaluation is answered or expires).
+    Every answer makes a new link (the token exists only in this answer; all links work until
+    the evaluation is answered or expires). A GET nonetheless, and a plain link on the file: an
+    ended file is read-only and offers no forms, and this changes nothing in it. It is not cached.
     """
     intervention = get_intervention_for_user(request.user, uuid)
     evaluation = access.printable_evaluation_for_user(request.user, intervention, evaluation_uuid)

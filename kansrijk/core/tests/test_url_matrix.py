@@ -261,7 +261,7 @@ MATRIX: dict[str, Entry] = {
     ),
     # The printed invitation is made from the file, by who may see the file.
     "interventies/<uuid:uuid>/evaluaties/<uuid:evaluation_uuid>/printen/": Entry(
-        "POST", _evaluation_print, CASE_FILE
+        "GET", _evaluation_print, CASE_FILE
     ),
     # The admin's login address forwards to the one two-step login; who is logged in but has no
     # admin access is refused there.

@@ -20,7 +20,7 @@ def test_it_stores_the_scores_the_open_answer_and_the_consent(django_capture_on_
 
     assert "Bedankt!" in words(response.content.decode())
     evaluation = intervention.evaluations.get(parent__first_name="Marieke")
-    assert dict(evaluation.scores.values_list("question", "score")) == {
+    assert evaluation.scores == {
         "fit_question": 5,
         "interaction": 5,
         "informed": 3,
@@ -62,4 +62,4 @@ def test_it_refuses_a_score_outside_the_scale(django_capture_on_commit_callbacks
     response = Client().post(path, answers("professional", q_fit="7"))
 
     assert response.status_code == 200
-    assert not evaluation_of(intervention, "professional").scores.exists()
+    assert evaluation_of(intervention, "professional").scores == {}

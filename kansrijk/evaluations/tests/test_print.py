@@ -17,7 +17,7 @@ def test_it_prints_a_qr_code_with_a_link_that_works(django_capture_on_commit_cal
     client.force_login(intervention.professional)
 
     file = client.get(f"/interventies/{intervention.uuid}/")
-    response = client.post(URL.format(intervention.uuid, young.uuid))
+    response = client.get(URL.format(intervention.uuid, young.uuid))
 
     assert "Uitnodiging met QR-code printen" in words(file.content.decode())
     page = response.content.decode()
@@ -36,7 +36,7 @@ def test_it_prints_only_for_those_who_may_see_the_file(
     young = evaluation_of(intervention, "young_person")
     client.force_login(caseworker_b)
 
-    assert client.post(URL.format(intervention.uuid, young.uuid)).status_code == 404
+    assert client.get(URL.format(intervention.uuid, young.uuid)).status_code == 404
     assert not young.links.filter(purpose="print").exists()
 
 
@@ -45,4 +45,4 @@ def test_it_prints_no_invitation_for_the_parents(django_capture_on_commit_callba
     parent = intervention.evaluations.filter(respondent="parent").first()
     client.force_login(intervention.professional)
 
-    assert client.post(URL.format(intervention.uuid, parent.uuid)).status_code == 404
+    assert client.get(URL.format(intervention.uuid, parent.uuid)).status_code == 404

@@ -3,11 +3,15 @@
 import datetime as dt
 import io
 
+import pytest
 import time_machine
 from django.core import mail
-from django.core.management import call_command
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
+
+from kansrijk.evaluations.models import Evaluation
 
 from .helpers import LINK, answers, ended_intervention, links_in_mail, path_of
 
@@ -70,3 +74,27 @@ def test_it_does_not_remind_after_the_link_expired(django_capture_on_commit_call
 
     with time_machine.travel(timezone.now() + dt.timedelta(days=31)):
         assert _remind() == "0 reminder(s) sent"
+
+
+class RefusingBackend(BaseEmailBackend):
+    """A mail server that is down."""
+
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_it_says_so_in_one_line_and_tries_again_when_the_mail_server_refuses(
+    django_capture_on_commit_callbacks, referrer, settings
+):
+    ended_intervention(django_capture_on_commit_callbacks, referrer=referrer)
+    settings.EMAIL_BACKEND = "kansrijk.evaluations.tests.test_reminders.RefusingBackend"
+
+    with time_machine.travel(timezone.now() + dt.timedelta(days=8)):
+        with pytest.raises(CommandError, match="could not send the reminders"):
+            _remind()
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+        mail.outbox.clear()
+        retried = _remind()
+
+    assert retried == "4 reminder(s) sent"
+    assert Evaluation.objects.filter(reminded_at__isnull=False).count() == 4
