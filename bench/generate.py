@@ -41,7 +41,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # Bump when the generated data changes, so that stale benchmark databases are regenerated.
-GENERATOR_VERSION = 3  # 2: realistic names (bench/names.py); 3: management remnant
+GENERATOR_VERSION = 4  # 2: realistic names (bench/names.py); 3: management remnant; 4: evaluations
 MARKER_TABLE = "bench_dataset"
 
 DEFAULT_N = 1_000_000
@@ -337,6 +337,7 @@ class Generator:
     """Rows for interventions [start, stop), appended to one Table per model."""
 
     def __init__(self, *, n: int, seed: int, id_order: str, writer: Writer, reference: dict):
+        from kansrijk.evaluations.models import Evaluation
         from kansrijk.interventions.models import (
             CareReferral,
             CareReport,
@@ -391,6 +392,12 @@ class Generator:
         self.restorations = Table(RestorationAction, case + "kind date victim_involved note")
         self.care_referrals = Table(CareReferral, case + "kind organisation date meldcode_ground note")
         self.care_reports = Table(CareReport, case + "date receiving_body note")
+        self.evaluations = Table(
+            Evaluation,
+            "id uuid intervention_id respondent parent_id first_name email referral_date region_id "
+            "municipality_id school_id invited_at reminded_at answered_at score_1 score_2 score_3 "
+            "open_answer consent_to_quote quote_status quote_text quote_reviewed_by_id quote_reviewed_at",
+        )
         self.tables = [
             self.young_people,
             self.referrals,
@@ -401,7 +408,10 @@ class Generator:
             self.restorations,
             self.care_referrals,
             self.care_reports,
+            self.evaluations,
         ]
+        # Evaluations draw from a generator of their own, so the other rows stay what they were.
+        self.evaluation_rng = random.Random(seed + 3)
         self.ids = {table.table: 0 for table in self.tables}
         # Young people of the current chunk (id, birth day), candidates for a second intervention.
         self.recent_youth: list[tuple[int, int]] = []
@@ -613,6 +623,33 @@ class Generator:
             self.care_reports.rows.append((
                 self.next_id(self.care_reports), self.uuid(), professional_id, self.moment(last_day), pk,
                 self.date(last_day), "Veilig Thuis", "",
+            ))
+        if status in ("completed", "stopped"):
+            self.add_evaluations(pk, end_date, date, region_id, municipality_id, school_id)
+
+    def add_evaluations(self, pk, end_day, date, region_id, municipality_id, school_id) -> None:
+        """Invitations at the ending: the referrer (mostly), the young person, one or two parents;
+        about a third answer, with a score for each of the three questions; one in twenty answers is
+        an approved quote. Everything here draws from evaluation_rng, uuids too."""
+        random_, randrange = self.evaluation_rng.random, self.evaluation_rng.randrange
+        invited = self.date(end_day) + " 16:00:00" + self.writer.tz
+        respondents = (["professional"] if random_() < 0.85 else []) + ["young_person"]
+        respondents += ["parent"] * (1 if random_() < 0.6 else 2)
+        for respondent in respondents:
+            evaluation_id = self.next_id(self.evaluations)
+            answered = random_() < 0.35
+            quote = answered and random_() < 0.05
+            tz = self.writer.tz
+            answered_at = self.date(min(end_day + randrange(0, 10), self.today)) + " 19:00:00" + tz
+            self.evaluations.rows.append((
+                evaluation_id, f"{(self.evaluation_rng.getrandbits(128) & _UUID_MASK) | _UUID_V4:032x}", pk,
+                respondent, None, FIRST_NAMES[randrange(16)], "", date,
+                region_id, municipality_id, school_id, invited, None,
+                answered_at if answered else None,
+                *((3 + randrange(3) for _ in range(3)) if answered else (None, None, None)),
+                "Fijn contact met Halt." if quote else "", quote, "approved" if quote else "none",
+                "Fijn contact met Halt." if quote else "", None,
+                self.date(min(end_day + 12, self.today)) + " 10:00:00" + self.writer.tz if quote else None,
             ))
     # fmt: on
 

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "kansrijk.referrals",
     "kansrijk.interventions",
     "kansrijk.reports",
+    "kansrijk.evaluations",
     "kansrijk.audit",
     "kansrijk.interchange",
     "kansrijk.retention",
@@ -241,6 +242,23 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # Retention periods (domain.md §4); applied by the retention command.
 RETENTION_ENDED_MONTHS = env_int("RETENTION_ENDED_MONTHS", 24)
 RETENTION_REJECTED_MONTHS = env_int("RETENTION_REJECTED_MONTHS", 6)
+
+# The address in front of the links in e-mails and on printed invitations (no trailing slash).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# E-mail: the console in development (the evaluation invitations appear in the server's output),
+# SMTP in production.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Halt <noreply@halt.example>")
 
 LOGGING = {
     "version": 1,

@@ -17,6 +17,7 @@ urlpatterns = [
     path("aanmeldingen/", include("kansrijk.referrals.urls")),
     path("rapportages/", include("kansrijk.reports.urls")),
     path("auditlog/", include("kansrijk.audit.urls")),
+    path("", include("kansrijk.evaluations.urls")),
     path("admin/login/", accounts_views.admin_login),
     path("admin/", admin.site.urls),
 ]

@@ -5,7 +5,17 @@ from .selectors import user_needs_second_factor
 from .views import url_with_next
 
 # What a user who passed the password but not the second factor may open.
-OPEN_VIEWS = frozenset({"accounts:second_factor", "accounts:second_factor_setup", "logout", "set_language"})
+# The evaluation questionnaire is public: it answers the same whoever is (half) logged in.
+OPEN_VIEWS = frozenset(
+    {
+        "accounts:second_factor",
+        "accounts:second_factor_setup",
+        "logout",
+        "set_language",
+        "evaluations:answer",
+        "evaluations:thanks",
+    }
+)
 
 
 class SecondFactorRequiredMiddleware:

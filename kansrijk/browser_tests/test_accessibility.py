@@ -1,16 +1,21 @@
 """An axe-core scan of every page a Halt professional works on finds nothing serious or critical:
 the login and its second step, "Mijn werk", the referrals and triage, the search list, the
 intervention file in every state with all its step forms opened (and with a form's errors
-shown), and the reports."""
+shown), the reports, and the evaluation pages (the printed invitation, the questionnaire, the
+quotes to review)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from urllib.parse import urlsplit
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from kansrijk.accounts.tests.helpers import totp_code
+from kansrijk.interventions.tests.factories import make_intervention
 
 from .caseload import make_caseload
 from .helpers import accessibility_violations, enter_code, enter_password, log_out, step_form
@@ -27,8 +32,24 @@ def caseload(frozen_clock, organisation_a, team_lead, caseworker, caseworker2):
     )
 
 
+@pytest.fixture
+def just_completed(frozen_clock, organisation_a, caseworker, team_lead):
+    """A file completed two days ago: its evaluation invitations are still open."""
+    today = timezone.localdate()
+    return make_intervention(
+        status="completed",
+        organisation=organisation_a,
+        professional=caseworker.user,
+        team_lead=team_lead.user,
+        referral_date=today - dt.timedelta(days=40),
+        intake_date=today - dt.timedelta(days=30),
+        end_date=today - dt.timedelta(days=2),
+        young_person_data={"first_name": "Sem", "last_name": "de Vries"},
+    )
+
+
 def test_it_finds_no_serious_accessibility_violations(
-    page, team_lead, caseload, organisation_a, privacy_staff
+    page, team_lead, caseload, organisation_a, privacy_staff, just_completed
 ):
     scans: dict[str, tuple[list[str], list[str]]] = {}
 
@@ -83,6 +104,34 @@ def test_it_finds_no_serious_accessibility_violations(
     page.goto("/rapportages/sturingsinformatie/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     scan("management figures")
+
+    # The evaluation pages (issue 7): the printed invitation of a completed file, the
+    # questionnaire behind its link (as sent, with its errors, the thank-you page, the link used
+    # again) and the team lead's quotes to review.
+    page.goto(f"/interventies/{just_completed.uuid}/")
+    scan("file completed, with its evaluations")
+    page.get_by_role("link", name="Uitnodiging met QR-code printen").click()
+    expect(page.locator(".evaluation-print__qr svg")).to_be_visible()
+    scan("printed invitation")
+    link = urlsplit(page.locator(".evaluation-print__url").inner_text().strip()).path
+    page.goto(link)
+    scan("questionnaire")
+    page.get_by_role("button", name="Versturen").click()
+    expect(page.locator(".field--error")).to_have_count(3)
+    scan("questionnaire with errors")
+    for group in page.locator("fieldset").all():
+        group.get_by_label("4 · Klopt").check()
+    page.get_by_label("Wat wil je nog tegen Halt zeggen?").fill("Het gesprek was fijn.")
+    page.get_by_label("Halt mag mijn antwoord gebruiken in een verslag, zonder mijn naam.").check()
+    page.get_by_role("button", name="Versturen").click()
+    page.wait_for_url(re.compile(r"/evaluatie/bedankt/$"))
+    scan("thank you")
+    page.goto(link)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    scan("questionnaire already filled in")
+    page.goto("/evaluaties/citaten/")
+    expect(page.get_by_role("button", name="Citaat goedkeuren")).to_be_visible()
+    scan("quotes to review")
 
     page.goto(f"/interventies/{caseload.in_progress.uuid}/bekeken/")
     expect(page.get_by_role("heading", level=1, name="Wie heeft dit dossier bekeken")).to_be_visible()

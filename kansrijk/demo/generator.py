@@ -20,6 +20,7 @@ from kansrijk.people.models import YoungPerson
 from kansrijk.referrals.models import Referral
 
 from .cases import CaseWriter
+from .evaluations import demo_evaluations_create
 from .plan import Planner
 from .world import world_create
 
@@ -64,6 +65,7 @@ def demo_load(*, wipe: bool = False, today: dt.date | None = None) -> DemoSummar
         CaseWriter(
             rng=rng, today=today, now=now, referrer=users["verwijzer"], team_leads=world.team_leads
         ).write(cases)
+        demo_evaluations_create(now=now, team_leads=world.team_leads)
         _reference_counters(
             [case.reference for case in cases]
             + [case.intervention_reference for case in cases if case.accepted]

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from kansrijk.accounts.models import User
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
+from kansrijk.evaluations.services import evaluations_invite
 from kansrijk.people.constants import ConsentPurpose
 from kansrijk.people.models import Parent
 from kansrijk.people.selectors import consent_in_effect
@@ -161,6 +162,7 @@ def intervention_complete(
         event="intervention_completed",
         fields={"outcome": outcome, "end_date": end_date},
     )
+    evaluations_invite(intervention=intervention, by=by)
     return intervention
 
 
@@ -185,6 +187,7 @@ def intervention_stop(
         reason=_history_reason(reason, note),
         also_save=["end_note"],
     )
+    evaluations_invite(intervention=intervention, by=by)
     return intervention
 
 

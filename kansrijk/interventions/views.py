@@ -425,6 +425,9 @@ def _respond(
             "done": done,
             "consents": consents,
             "consent_purposes": ConsentPurpose.choices,
+            # Ended files show who was invited to evaluate (one query, only for ended files).
+            "evaluations": list(intervention.evaluations.all()) if intervention.is_closed else [],
+            "now": timezone.now(),
         },
     )
 

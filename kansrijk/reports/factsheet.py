@@ -4,7 +4,8 @@ Every figure is an SQL aggregate over the counted interventions; nothing loops o
 interventions in Python. Restoration and parent contact are counted from the intervention's
 own flags (the statistical remnant, see Intervention), not from the case rows, so a factsheet
 keeps its figures after retention removes those rows. The JSON keys are fixed by factsheet.md
-and must keep their meaning; keys added here (`reasons`, `parent_contact_modes`, `previous`) only add to them.
+and must keep their meaning; keys added here (`reasons`, `parent_contact_modes`, `evaluations`,
+`quotes`, `previous`) only add to them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import translation
 
 from kansrijk.core.dates import SchoolYear
+from kansrijk.evaluations.selectors import evaluation_figures
 from kansrijk.interventions.constants import ContactMode, InterventionType
 from kansrijk.interventions.models import (
     PARENT_CONTACT_FLAGS,
@@ -174,6 +176,9 @@ def compute_factsheet(*, period: SchoolYear, scope: Scope, language: str = "nl")
             )
             care_reports = CareReport.objects.filter(in_counted).count()
         reasons = _reasons(reason_rows, language=language)
+        # From the evaluations' own copies of the referral date and scope: no join to the
+        # interventions (see kansrijk/evaluations/models.py).
+        evaluations = evaluation_figures(period=period, scope=scope)
 
     school, neighbourhood = per_type[InterventionType.SCHOOL], per_type[InterventionType.NEIGHBOURHOOD]
     total = school["count"] + neighbourhood["count"]
@@ -201,6 +206,11 @@ def compute_factsheet(*, period: SchoolYear, scope: Scope, language: str = "nl")
         # Per type: the number of counted interventions with at least one parent contact in
         # that mode (one intervention can have contacts in several modes).
         "parent_contact_modes": {kind: {mode: per_type[kind][mode] for mode in MODES} for kind in TYPES},
+        # Per respondent type (professional, young_person, parent): invited, responded, the
+        # response rate and per question the number of answers and the mean (1-5, one decimal);
+        # and up to two approved, consented quotes per respondent type (docs/evaluations.md).
+        "evaluations": evaluations["evaluations"],
+        "quotes": evaluations["quotes"],
     }
 
 

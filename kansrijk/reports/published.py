@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from kansrijk.evaluations.constants import Respondent, questions_for
 from kansrijk.interventions.constants import ContactMode, InterventionType
 
 SMALLEST_SHOWN_COUNT = 5
+# A mean score is published only over at least this many answers (issue 7).
+SMALLEST_SHOWN_MEAN_ANSWERS = 5
 SMALLEST_SHOWN_DENOMINATOR = 10
 SMALL_COUNT = "<5"
 
@@ -32,21 +35,46 @@ def pct_is_shown(value: int | None, denominator: int | None) -> bool:
     return value is not None and (denominator or 0) >= SMALLEST_SHOWN_DENOMINATOR
 
 
+def mean_is_shown(value: float | None, answers: int | None) -> bool:
+    return value is not None and (answers or 0) >= SMALLEST_SHOWN_MEAN_ANSWERS
+
+
+@dataclass(frozen=True)
+class EvaluationFigures:
+    """One respondent type's evaluation figures: invited, responded, response rate, means."""
+
+    respondent: str
+    label: str
+    invited: Figure
+    responded: Figure
+    response_rate: Figure
+    questions: list[Figure]
+    quotes: list[str]
+
+    @property
+    def rows(self) -> list[Figure]:
+        return [self.invited, self.responded, self.response_rate, *self.questions]
+
+
 @dataclass(frozen=True)
 class Figure:
     """One figure of the factsheet with the previous school year's value beside it."""
 
     key: str  # stable, e.g. "interventions.school" or "top_reasons.theft"
     label: str  # in the active language
-    kind: str  # "count" or "pct"
-    value: int | None
-    previous: int | None
+    kind: str  # "count", "pct" or "mean" (a 1-5 score; its denominator is the number of answers)
+    value: int | float | None
+    previous: int | float | None
     denominator: int | None = None
     previous_denominator: int | None = None
+    # Where a table's heading already says what the figure is about (the evaluation questions).
+    short_label: str = ""
 
     def _shown(self, value, denominator) -> str:
         if self.kind == "count":
             return shown_count(value)
+        if self.kind == "mean":
+            return number_format(value, 1) if mean_is_shown(value, denominator) else ""
         return f"{value}%" if pct_is_shown(value, denominator) else ""
 
     @property
@@ -76,6 +104,8 @@ class Figure:
             return ""
         if self.kind == "count":
             return SMALL_COUNT if 0 < value < SMALLEST_SHOWN_COUNT else str(value)
+        if self.kind == "mean":
+            return f"{value:.1f}" if mean_is_shown(value, denominator) else ""
         return str(value) if pct_is_shown(value, denominator) else ""
 
 
@@ -166,6 +196,42 @@ class FactsheetFigures:
         }
         self.mode_labels = [str(label) for _mode, label in ContactMode.choices]
 
+        def evaluation(respondent: str, label: str) -> EvaluationFigures:
+            base = f"evaluations.{respondent}"
+            return EvaluationFigures(
+                respondent=respondent,
+                label=label,
+                invited=count(f"{base}.invited", _("%(who)s: invited to evaluate") % {"who": label}),
+                responded=count(f"{base}.responded", _("%(who)s: evaluations filled in") % {"who": label}),
+                response_rate=pct(
+                    f"{base}.response_rate_pct",
+                    _("%(who)s: response rate (%%)") % {"who": label},
+                    f"{base}.invited",
+                ),
+                questions=[
+                    Figure(
+                        f"{base}.questions.{question.code}.mean",
+                        _("%(who)s: %(question)s (mean 1-5)") % {"who": label, "question": question.label},
+                        "mean",
+                        _dig(document, f"{base}.questions.{question.code}.mean"),
+                        _dig(previous, f"{base}.questions.{question.code}.mean"),
+                        _dig(document, f"{base}.questions.{question.code}.answers"),
+                        _dig(previous, f"{base}.questions.{question.code}.answers"),
+                        short_label=str(question.label),
+                    )
+                    for question in questions_for(respondent)
+                ],
+                quotes=list((document.get("quotes") or {}).get(respondent, [])),
+            )
+
+        self.evaluations = [
+            evaluation(Respondent.PROFESSIONAL, _("Professionals")),
+            evaluation(Respondent.YOUNG_PERSON, _("Young people")),
+            evaluation(Respondent.PARENT, _("Parents")),
+        ]
+        self.quotes_professional = self.evaluations[0].quotes
+        self.quotes_young_and_parents = self.evaluations[1].quotes + self.evaluations[2].quotes
+
     @property
     def rows(self) -> list[Figure]:
         """Every figure in the order of the CSV and of the comparison table."""
@@ -186,6 +252,7 @@ class FactsheetFigures:
             self.parent_contact_neighbourhood,
             *self.contact_modes[InterventionType.SCHOOL],
             *self.contact_modes[InterventionType.NEIGHBOURHOOD],
+            *(row for figures in self.evaluations for row in figures.rows),
         ]
 
     @property

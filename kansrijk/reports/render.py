@@ -87,6 +87,11 @@ def factsheet_csv(*, document: dict) -> str:
     writer.writerow([_("figure"), _("description"), figures.period, figures.previous_period or ""])
     for figure in figures.rows:
         writer.writerow([figure.key, figure.label, figure.csv_value, figure.csv_previous])
+    # The approved, anonymised quotes of this year (published as they are in the PDF).
+    for evaluation in figures.evaluations:
+        for number, quote in enumerate(evaluation.quotes, start=1):
+            label = _("%(who)s: quote %(number)d") % {"who": evaluation.label, "number": number}
+            writer.writerow([f"quotes.{evaluation.respondent}.{number}", label, quote, ""])
     return out.getvalue()
 
 

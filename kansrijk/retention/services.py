@@ -26,6 +26,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from kansrijk.audit.services import audit_record
+from kansrijk.evaluations.constants import QuoteStatus
+from kansrijk.evaluations.models import Evaluation, EvaluationLink
 from kansrijk.interventions.models import (
     Agreement,
     CareReferral,
@@ -62,6 +64,7 @@ class RetentionResult:
     victims: int = 0
     case_records: int = 0
     care_rows_emptied: int = 0
+    evaluations_emptied: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -113,6 +116,8 @@ def _referrals_strip(ids: list[int], result: RetentionResult, *, dry_run: bool) 
     result.interventions += interventions.count()
     result.victims += victims.count()
     result.care_rows_emptied += care_referrals.count() + care_reports.count()
+    evaluations = Evaluation.objects.filter(intervention__in=interventions)
+    result.evaluations_emptied += evaluations.count()
     for model in CASE_ROWS:
         rows = model.objects.filter(intervention__in=interventions)
         # Counted from the model's own rows: delete() would also count the cascaded m2m rows.
@@ -124,6 +129,11 @@ def _referrals_strip(ids: list[int], result: RetentionResult, *, dry_run: bool) 
     victims.delete()
     care_referrals.update(note="", organisation="")
     care_reports.update(note="", receiving_body="")
+    # The scores and the approved (anonymised) quote stay: the factsheets of past years show
+    # them. Names, addresses, the raw answer and an unapproved quote go; so do the links.
+    EvaluationLink.objects.filter(evaluation__in=evaluations).delete()
+    evaluations.update(first_name="", email="", open_answer="")
+    evaluations.exclude(quote_status=QuoteStatus.APPROVED).update(quote_text="")
     InterventionStatusChange.objects.filter(intervention__in=interventions).update(reason="")
     interventions.update(end_note="")
     ReferralStatusChange.objects.filter(referral_id__in=ids).update(reason="")

@@ -34,6 +34,7 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kansrijk.accounts.models import User
+from kansrijk.evaluations import services as evaluation_services
 from kansrijk.interventions.tests.factories import make_intervention, make_referral
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Municipality, ReferrerOrganisation
@@ -70,6 +71,8 @@ class World:
     referrals: dict[str, Any]
     municipalities: dict[str, Municipality]
     editions: dict[str, Any]
+    evaluations: dict[str, Any]
+    evaluation_token: str
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,20 @@ def _withdraw_consent(world, relation):
 
 def _edition(world, relation):
     return reverse("reports:edition_pdf", args=[world.editions[relation].uuid]), {}
+
+
+def _evaluation(name: str) -> Callable[[World, str], tuple[str, dict]]:
+    return lambda world, relation: (reverse(name, args=[world.evaluations[relation].uuid]), {})
+
+
+def _evaluation_print(world, relation):
+    evaluation = world.evaluations[relation]
+    return reverse("evaluations:print", args=[evaluation.intervention.uuid, evaluation.uuid]), {}
+
+
+def _evaluation_link(world, relation):
+    evaluation = world.evaluations["own"]
+    return reverse("evaluations:answer", args=[evaluation.uuid, world.evaluation_token]), {}
 
 
 def everyone(answer, **exceptions) -> dict[str, Any]:
@@ -260,6 +277,23 @@ MATRIX: dict[str, Entry] = {
     # The audit log and its export are the privacy officer's alone.
     "auditlog/": Entry("GET", _page("audit:log"), AUDIT_LOG, False),
     "auditlog/export.csv": Entry("GET", _page("audit:export"), AUDIT_LOG, False),
+    # The evaluation questionnaire is public: a valid link answers the same for everyone (an
+    # invalid one is a friendly 404 or 410 page, kansrijk/evaluations/tests/test_links.py).
+    "evaluatie/bedankt/": Entry("GET", _page("evaluations:thanks"), everyone(200), False),
+    "evaluatie/<uuid:uuid>/<str:token>/": Entry("GET", _evaluation_link, everyone(200), False),
+    # Quotes are reviewed by team leads of the evaluation's region; an empty POST is a form error.
+    "evaluaties/citaten/": Entry(
+        "GET", _page("evaluations:quotes"), everyone(404, anonymous=LOGIN, team_lead=200), False
+    ),
+    "evaluaties/citaten/<uuid:uuid>/": Entry(
+        "POST",
+        _evaluation("evaluations:quote_review"),
+        everyone(404, anonymous=LOGIN, team_lead=(400, 404, 400)),
+    ),
+    # The printed invitation is made from the file, by who may see the file.
+    "interventies/<uuid:uuid>/evaluaties/<uuid:evaluation_uuid>/printen/": Entry(
+        "GET", _evaluation_print, CASE_FILE
+    ),
     # The admin's login address forwards to the one two-step login; who is logged in but has no
     # admin access is refused there.
     "admin/login/": Entry(
@@ -345,6 +379,14 @@ def world(
         for relation, options in place.items()
     }
     municipalities = {"own": municipality_a, "other": municipality_b, "none": delft}
+    evaluations = {
+        relation: next(
+            e
+            for e in evaluation_services.evaluations_invite(intervention=intervention, by=None)
+            if e.respondent == "young_person"
+        )
+        for relation, intervention in interventions.items()
+    }
     return World(
         users={
             "anonymous": None,
@@ -380,6 +422,10 @@ def world(
             )
             for relation in RELATIONS
         },
+        evaluations=evaluations,
+        evaluation_token=evaluation_services.evaluation_print_link(
+            evaluation=evaluations["own"], by=team_lead_a
+        ),
     )
 
 

@@ -125,6 +125,8 @@ def test_it_takes_a_referral_all_the_way_to_a_completed_intervention(
         ("intervention_restoration_recorded", caseworker_a.username),
         ("intervention_conversation_recorded", caseworker_a.username),
         ("intervention_completed", caseworker_a.username),
+        # The ending invites the young person (and whoever else has an address) to evaluate it.
+        ("evaluations_invited", caseworker_a.username),
     ]
     completed = AuditEvent.objects.get(subject_id=str(intervention.uuid), event="intervention_completed")
     assert completed.old == {"status": "in_progress", "outcome": "", "end_date": None}

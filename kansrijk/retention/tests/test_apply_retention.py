@@ -11,6 +11,7 @@ from django.core.management import call_command
 
 from kansrijk.audit.models import AuditEvent
 from kansrijk.core.dates import SchoolYear
+from kansrijk.evaluations.models import Evaluation, EvaluationLink
 from kansrijk.interventions import services
 from kansrijk.interventions.models import CareReferral, CareReport, Intervention
 from kansrijk.interventions.tests.factories import database_state, make_intervention, make_referral
@@ -197,6 +198,12 @@ def test_it_removes_exactly_what_is_due_and_keeps_the_statistics(cases):
         )
     )
     assert case_records_due > 10
+    evaluation_ids_due = list(
+        Evaluation.objects.filter(
+            intervention__referral__in=[_referral(cases[name]) for name in DUE | DUE_KEEPING_PERSON]
+        ).values_list("pk", flat=True)
+    )
+    evaluations_due = len(evaluation_ids_due)
     factsheets_before = _factsheets()
     assert factsheets_before["2022-2023"]["interventions"]["total"] == 2  # not empty years
 
@@ -253,7 +260,14 @@ def test_it_removes_exactly_what_is_due_and_keeps_the_statistics(cases):
         "victims": 2,
         "case_records": case_records_due,
         "care_rows_emptied": 2 + 2 + 1,  # a referral to care and a report per full case; one more
+        "evaluations_emptied": evaluations_due,
     }
+    # What stays of an evaluation is its scores and an approved quote, nothing that names anyone.
+    assert evaluations_due > 0
+    assert not Evaluation.objects.filter(pk__in=evaluation_ids_due).exclude(
+        first_name="", email="", open_answer=""
+    )
+    assert not EvaluationLink.objects.filter(evaluation__in=evaluation_ids_due).exists()
 
 
 def test_a_second_run_changes_nothing_and_every_run_is_audited(cases):

@@ -29,6 +29,7 @@ class Command(BaseCommand):
                 "case records (notes, conversations, agreements, components, contacts, restoration)"
             ),
             "care_rows_emptied": _("referrals to care and care reports emptied of their notes"),
+            "evaluations_emptied": _("evaluations emptied of names, addresses and open answers"),
         }
         for key, count in result.as_dict().items():
             self.stdout.write(f"  {labels[key]}: {count}")
