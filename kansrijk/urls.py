@@ -15,7 +15,11 @@ urlpatterns = [
     path("taal/", include("django.conf.urls.i18n")),
     path("interventies/", include("kansrijk.interventions.urls")),
     path("aanmeldingen/", include("kansrijk.referrals.urls")),
+    path("verwijzer/", include("kansrijk.referrals.portal_urls")),
+    path("verwijzers/uitnodigen/", accounts_views.invitation_create, name="invitation_create"),
+    path("uitnodiging/<str:token>/", accounts_views.invitation_accept, name="invitation_accept"),
     path("rapportages/", include("kansrijk.reports.urls")),
+    path("api/", include("kansrijk.api.urls")),
     path("admin/login/", accounts_views.admin_login),
     path("admin/", admin.site.urls),
 ]

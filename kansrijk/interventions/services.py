@@ -22,6 +22,8 @@ from kansrijk.accounts.models import User
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
 from kansrijk.people.models import Parent
+from kansrijk.referrals.feedback import feedback_shared
+from kansrijk.referrals.notifications import notify_referrer
 
 from .constants import (
     CareReferralKind,
@@ -157,6 +159,9 @@ def intervention_complete(
         event="intervention_completed",
         fields={"outcome": outcome, "end_date": end_date},
     )
+    # Even "it has ended" is feedback: the referrer hears it only with the consent for it.
+    if feedback_shared(intervention):
+        notify_referrer(intervention.referral, event="completed")
     return intervention
 
 

@@ -1,0 +1,29 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.permissions import AllowAny
+
+from . import views
+
+
+class SchemaView(SpectacularAPIView):
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+
+class DocsView(SpectacularSwaggerSplitView):
+    """Swagger UI from our own static files, its set-up script a separate file (CSP: no inline code)."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+    template_name = "api/swagger_ui.html"
+
+
+app_name = "api"
+
+# Mounted at /api/ (kansrijk/urls.py).
+urlpatterns = [
+    path("v1/referrals/", views.ReferralListCreate.as_view(), name="referrals"),
+    path("v1/referrals/<uuid:uuid>/", views.ReferralDetail.as_view(), name="referral"),
+    path("schema/", SchemaView.as_view(), name="schema"),
+    path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),
+]

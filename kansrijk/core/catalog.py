@@ -1,0 +1,11 @@
+"""Messages of Django's own that our catalog translates again, to keep one wording everywhere.
+
+Django REST framework's Dutch catalog translates Django's "This field is required." as "Dit veld
+is vereist."; an installed app's catalog takes precedence over Django's own, so every form would
+change its wording. Our catalog (LOCALE_PATHS) comes before all of them: listing the message here
+puts it in locale/nl with Django's wording, "Dit veld is verplicht.".
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+FIELD_REQUIRED = _("This field is required.")
