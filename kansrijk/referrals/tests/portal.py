@@ -51,7 +51,9 @@ def api_payload(**changes) -> dict:
             "school_class": "2B",
             "address_area": "2525",
         },
-        "parents": [{"first_name": "Marieke", "last_name": "Verbeek", "relation": "moeder", "phone": "06-12345678"}],
+        "parents": [
+            {"first_name": "Marieke", "last_name": "Verbeek", "relation": "moeder", "phone": "06-12345678"}
+        ],
         "incident_date": incident_day().isoformat(),
         "description": "Gooide een stoel door het lokaal.",
         "reasons": ["physical_aggression", "bullying"],

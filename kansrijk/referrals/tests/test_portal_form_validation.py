@@ -48,7 +48,9 @@ def test_it_stores_a_good_referral_and_shows_its_reference(browser, referrer_a, 
     assert (referral.has_victim, referral.youth_informed, referral.parents_informed) == (True, True, False)
     assert referral.other_care_description == "Wijkteam"
     assert referral.young_person.school_class == "2B"
-    assert [(p.first_name, p.phone) for p in referral.young_person.parents.all()] == [("Marieke", "06-12345678")]
+    assert [(p.first_name, p.phone) for p in referral.young_person.parents.all()] == [
+        ("Marieke", "06-12345678")
+    ]
 
 
 BAD_INPUT = [
@@ -172,7 +174,9 @@ def test_it_offers_the_neighbourhoods_of_a_partner_in_the_neighbourhood(client, 
     from kansrijk.organisations.models import Neighbourhood, ReferrerOrganisation
 
     Neighbourhood.objects.create(name="Moerwijk", municipality=municipality_a)
-    team = ReferrerOrganisation.objects.create(name="Wijkteam Escamp", kind="neighbourhood_team", municipality=municipality_a)
+    team = ReferrerOrganisation.objects.create(
+        name="Wijkteam Escamp", kind="neighbourhood_team", municipality=municipality_a
+    )
     worker = User.objects.create_user(username="wijk", password="x", role=Role.REFERRER, organisation=team)
     client.force_login(worker)
 
