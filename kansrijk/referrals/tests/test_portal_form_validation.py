@@ -53,17 +53,18 @@ def test_it_stores_a_good_referral_and_shows_its_reference(browser, referrer_a, 
     ]
 
 
+AGE_RANGE = "Halt werkt met jongeren van 10 tot en met 23 jaar."
 BAD_INPUT = [
     pytest.param(
         {"birth_date": birth_date_for(9).isoformat()},
         "birth_date",
-        "De jongere was 9 jaar op de datum van het voorval. Halt werkt met jongeren van 10 tot en met 23 jaar.",
+        "De jongere was 9 jaar op de datum van het voorval. " + AGE_RANGE,
         id="too-young",
     ),
     pytest.param(
         {"birth_date": birth_date_for(24).isoformat(), "parent1_phone": ""},
         "birth_date",
-        "De jongere was 24 jaar op de datum van het voorval. Halt werkt met jongeren van 10 tot en met 23 jaar.",
+        "De jongere was 24 jaar op de datum van het voorval. " + AGE_RANGE,
         id="too-old",
     ),
     pytest.param(
@@ -90,7 +91,8 @@ BAD_INPUT = [
     pytest.param(
         {"parent1_phone": "", "parent1_email": ""},
         "parent1_phone",
-        "De jongere is jonger dan 18: geef een telefoonnummer of e-mailadres van ten minste één ouder of verzorger.",
+        "De jongere is jonger dan 18: geef een telefoonnummer of e-mailadres van ten minste één "
+        "ouder of verzorger.",
         id="under-18-parents-unreachable",
     ),
     pytest.param(
