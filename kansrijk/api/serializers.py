@@ -8,7 +8,13 @@ from rest_framework import serializers
 
 from kansrijk.interventions.constants import Outcome, Status
 from kansrijk.referrals.constants import Reason, ReferralStatus, RejectionReason
-from kansrijk.referrals.intake import REQUIRED_MESSAGES, Intake, ParentContact, intake_errors
+from kansrijk.referrals.intake import (
+    DUPLICATE_REASON,
+    REQUIRED_MESSAGES,
+    Intake,
+    ParentContact,
+    intake_errors,
+)
 
 YOUNG_PERSON_FIELDS = ("first_name", "last_name", "birth_date", "school_class", "address_area")
 
@@ -55,7 +61,12 @@ class ReferralCreateSerializer(serializers.Serializer):
         child=serializers.ChoiceField(choices=Reason.choices),
         min_length=1,
         max_length=len(Reason.choices),
-        error_messages={**_required("reasons"), "empty": REQUIRED_MESSAGES["reasons"]},
+        error_messages={
+            **_required("reasons"),
+            "empty": REQUIRED_MESSAGES["reasons"],
+            "min_length": REQUIRED_MESSAGES["reasons"],
+            "max_length": DUPLICATE_REASON,
+        },
         help_text="Reason codes, the main reason first.",
     )
     has_victim = serializers.BooleanField(required=False, default=False)

@@ -44,6 +44,8 @@ REQUIRED_MESSAGES = {
     "parents_informed": _("Say whether the parents know of the referral."),
 }
 
+DUPLICATE_REASON = _("Each reason can be given only once.")
+
 TEXT_LIMITS = {"first_name": 100, "last_name": 150, "school_class": 50, "address_area": 100}
 
 
@@ -111,7 +113,7 @@ def intake_errors(intake: Intake, *, organisation: ReferrerOrganisation) -> dict
         add("incident_date", REQUIRED_MESSAGES["incident_date"])
     elif intake.incident_date > today:
         add("incident_date", _("The date of the incident cannot be in the future."))
-    if intake.birth_date and intake.incident_date and "birth_date" not in errors:
+    if intake.birth_date and intake.incident_date and not ({"birth_date", "incident_date"} & set(errors)):
         age = age_on(intake.birth_date, intake.incident_date)
         if not MIN_AGE <= age <= MAX_AGE:
             add(
@@ -133,7 +135,7 @@ def intake_errors(intake: Intake, *, organisation: ReferrerOrganisation) -> dict
     elif any(code not in Reason.values for code in intake.reasons):
         add("reasons", _("Unknown reason for the referral."))
     elif len(set(intake.reasons)) != len(intake.reasons):
-        add("reasons", _("Each reason can be given only once."))
+        add("reasons", DUPLICATE_REASON)
     if intake.youth_informed is None:
         add("youth_informed", REQUIRED_MESSAGES["youth_informed"])
     if intake.parents_informed is None:
