@@ -78,7 +78,8 @@ def test_it_creates_a_referral_and_answers_with_its_status(client, key, organisa
             {
                 "young_person": {
                     "birth_date": [
-                        "De jongere was 9 jaar op de datum van het voorval. Halt werkt met jongeren van 10 tot en met 23 jaar."
+                        "De jongere was 9 jaar op de datum van het voorval. Halt werkt met jongeren "
+                        "van 10 tot en met 23 jaar."
                     ]
                 }
             },
@@ -98,7 +99,8 @@ def test_it_creates_a_referral_and_answers_with_its_status(client, key, organisa
             {"parents": []},
             {
                 "parents": [
-                    "De jongere is jonger dan 18: geef een telefoonnummer of e-mailadres van ten minste één ouder of verzorger."
+                    "De jongere is jonger dan 18: geef een telefoonnummer of e-mailadres van ten "
+                    "minste één ouder of verzorger."
                 ]
             },
             id="under-18-parents-unreachable",
