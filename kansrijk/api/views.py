@@ -7,7 +7,7 @@ for it (404), as in the referrer's pages.
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 
@@ -16,6 +16,28 @@ from kansrijk.referrals.access import get_organisation_referral, referrals_of_or
 from kansrijk.referrals.intake import IntakeInvalid, intake_submit
 
 from .serializers import ReferralCreateSerializer, ReferralStatusSerializer
+
+REFERRAL_EXAMPLE = OpenApiExample(
+    "A referral by a school",
+    request_only=True,
+    value={
+        "young_person": {
+            "first_name": "Daan",
+            "last_name": "Verbeek",
+            "birth_date": "2012-05-01",
+            "school_class": "2B",
+            "address_area": "2525",
+        },
+        "parents": [{"first_name": "Marieke", "relation": "moeder", "phone": "06-12345678"}],
+        "incident_date": "2026-10-20",
+        "description": "Threw a chair through the classroom.",
+        "reasons": ["physical_aggression", "bullying"],
+        "has_victim": True,
+        "youth_informed": True,
+        "parents_informed": False,
+        "other_care_involved": False,
+    },
+)
 
 ERRORS = {
     400: OpenApiResponse(description="The input breaks a rule; the messages are per field."),
@@ -41,6 +63,7 @@ class ReferralListCreate(generics.GenericAPIView):
     @extend_schema(
         summary="Submit a referral",
         request=ReferralCreateSerializer,
+        examples=[REFERRAL_EXAMPLE],
         responses={201: ReferralStatusSerializer, **ERRORS},
     )
     def post(self, request):
