@@ -136,13 +136,19 @@ FACTSHEET = everyone(
     relationship_manager=(200, 404, 404),
 )
 STAFF_PAGE = everyone(403, anonymous=LOGIN, caseworker=200, team_lead=200)
+REFERRER_PAGE = everyone(403, anonymous=LOGIN, referrer=200)
+# A referrer sees the status of their own organisation's referral, no other organisation's.
+REFERRER_STATUS = everyone(403, anonymous=LOGIN, referrer=(200, 404, 404))
 STEP = CASE_FILE
 # Care reports are for the assigned professional and the region's team leads.
 CARE_REPORT_STEP = {**CASE_FILE, "caseworker": (200, 404, 403)}
 
 MATRIX: dict[str, Entry] = {
     "": Entry(
-        "GET", _page("home"), everyone(200, anonymous=LOGIN, caseworker=ELSEWHERE, team_lead=ELSEWHERE), False
+        "GET",
+        _page("home"),
+        everyone(200, anonymous=LOGIN, caseworker=ELSEWHERE, team_lead=ELSEWHERE, referrer=ELSEWHERE),
+        False,
     ),
     "werk/": Entry("GET", _page("work"), STAFF_PAGE, False),
     "inloggen/": Entry("GET", _page("login"), everyone(ELSEWHERE, anonymous=200), False),
@@ -207,6 +213,31 @@ MATRIX: dict[str, Entry] = {
     ),
     "aanmeldingen/<uuid:uuid>/accepteren/": Entry("POST", _referral("referrals:accept"), TRIAGE_DECISION),
     "aanmeldingen/<uuid:uuid>/afwijzen/": Entry("POST", _referral("referrals:reject"), TRIAGE_DECISION),
+    # The referrer's own pages: their organisation's referrals, status only. Everyone else is
+    # refused before any lookup, so the answer tells nothing about what exists.
+    "verwijzer/aanmeldingen/": Entry("GET", _page("portal:referrals"), REFERRER_PAGE, False),
+    "verwijzer/aanmelden/": Entry("GET", _page("portal:new"), REFERRER_PAGE, False),
+    "verwijzer/aanmeldingen/<uuid:uuid>/": Entry("GET", _referral("portal:status"), REFERRER_STATUS),
+    "verwijzer/aanmeldingen/<uuid:uuid>/ingediend/": Entry(
+        "GET", _referral("portal:submitted"), REFERRER_STATUS
+    ),
+    # Team leads invite referrers of their region's organisations, the administrator of any.
+    "verwijzers/uitnodigen/": Entry(
+        "GET", _page("invitation_create"), everyone(403, anonymous=LOGIN, team_lead=200, admin=200), False
+    ),
+    # The link from an invitation e-mail; an unknown (or used, or expired) token is not found.
+    "uitnodiging/<str:token>/": Entry(
+        "GET",
+        lambda world, relation: (reverse("invitation_accept", args=["no-such-token"]), {}),
+        everyone(404),
+        False,
+    ),
+    # The API answers partner systems with an organisation's key only: a login opens nothing.
+    "api/v1/referrals/": Entry("GET", _page("api:referrals"), everyone(401), False),
+    "api/v1/referrals/<uuid:uuid>/": Entry("GET", _referral("api:referral"), everyone(401)),
+    # The schema and its documentation are public: they describe the API, not its data.
+    "api/schema/": Entry("GET", _page("api:schema"), everyone(200), False),
+    "api/docs/": Entry("GET", _page("api:docs"), everyone(200), False),
     "rapportages/": Entry("GET", _page("reports:index"), everyone(ELSEWHERE, anonymous=LOGIN), False),
     "rapportages/factsheet/": Entry("GET", _factsheet("reports:factsheet"), FACTSHEET),
     "rapportages/factsheet/pdf/": Entry("GET", _factsheet("reports:factsheet_pdf"), FACTSHEET),
