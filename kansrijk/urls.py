@@ -15,6 +15,7 @@ urlpatterns = [
     path("taal/", include("django.conf.urls.i18n")),
     path("interventies/", include("kansrijk.interventions.urls")),
     path("aanmeldingen/", include("kansrijk.referrals.urls")),
+    path("regio/", include("kansrijk.organisations.urls")),
     path("verwijzer/", include("kansrijk.referrals.portal_urls")),
     path("verwijzers/uitnodigen/", accounts_views.invitation_create, name="invitation_create"),
     path("uitnodiging/<str:token>/", accounts_views.invitation_accept, name="invitation_accept"),

@@ -36,7 +36,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from kansrijk.accounts.models import User
 from kansrijk.interventions.tests.factories import make_intervention, make_referral
 from kansrijk.organisations.constants import ReferrerKind
-from kansrijk.organisations.models import Municipality, ReferrerOrganisation
+from kansrijk.organisations.models import Municipality, ReferrerOrganisation, RegionPage
 from kansrijk.reports import services as report_services
 from kansrijk.reports.scope import Scope
 from kansrijk.reports.views import default_period
@@ -112,6 +112,19 @@ def _mark_component(world, relation):
 
 def _edition(world, relation):
     return reverse("reports:edition_pdf", args=[world.editions[relation].uuid]), {}
+
+
+def _region_page(world, relation):
+    page, _created = RegionPage.objects.get_or_create(
+        slug="haaglanden",
+        defaults={
+            "region": world.municipalities["own"].region,
+            "title": "Haaglanden",
+            **{field: "Tekst." for field in ("introduction", "for_whom", "why", "approach", "parents")},
+            **{field: "Tekst." for field in ("ending", "how_to_refer", "contact_name")},
+        },
+    )
+    return reverse("regions:page", args=[page.slug]), {}
 
 
 def everyone(answer, **exceptions) -> dict[str, Any]:
@@ -232,6 +245,9 @@ MATRIX: dict[str, Entry] = {
         everyone(404),
         False,
     ),
+    # The public region pages: no login.
+    "regio/": Entry("GET", _page("regions:list"), everyone(200), False),
+    "regio/<slug:slug>/": Entry("GET", _region_page, everyone(200), False),
     # The API answers partner systems with an organisation's key only: a login opens nothing.
     "api/v1/referrals/": Entry("GET", _page("api:referrals"), everyone(401), False),
     "api/v1/referrals/<uuid:uuid>/": Entry("GET", _referral("api:referral"), everyone(401)),
