@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from kansrijk.accounts import services as account_services
 
-from .helpers import accessibility_violations, log_in, log_out
+from .helpers import accessibility_violations, log_in, log_out, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -70,6 +70,7 @@ def test_an_invited_referrer_refers_and_follows_the_decision(page, organisation_
     scans["referral form with errors"] = accessibility_violations(page)
 
     _fill_referral(page)
+    screenshot(page, "aanmelden")
     page.get_by_role("button", name="Aanmelding versturen").click()
     page.wait_for_url(re.compile(r"/ingediend/$"))
     expect(page.get_by_role("heading", level=1, name="Aanmelding ingediend")).to_be_visible()
@@ -102,6 +103,7 @@ def test_an_invited_referrer_refers_and_follows_the_decision(page, organisation_
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(re.compile(r"/verwijzer/aanmeldingen/$"))
     expect(page.get_by_role("row").filter(has_text=reference)).to_contain_text("Geaccepteerd")
+    screenshot(page, "mijn-aanmeldingen")
 
     blocking = [line for found, _other in scans.values() for line in found]
     assert not blocking, "serious or critical accessibility violations:\n" + "\n".join(blocking)
