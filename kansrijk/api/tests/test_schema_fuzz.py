@@ -9,6 +9,8 @@ see the test database: an organisation with a key, and a referral of its own and
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -25,6 +27,19 @@ pytestmark = pytest.mark.fuzz
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
 
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    # Django closes the database connection when a request ends; the test client switches that
+    # off, and so must we: the requests here run inside the test's transaction.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
