@@ -72,7 +72,10 @@ class ReferralListCreate(generics.GenericAPIView):
         serializer.is_valid(raise_exception=True)
         try:
             referral = intake_submit(
-                intake=serializer.validated_data["intake"], organisation=organisation, referred_by=None
+                intake=serializer.validated_data["intake"],
+                organisation=organisation,
+                referred_by=None,
+                api_token=request.user.token,
             )
         except IntakeInvalid as invalid:
             return Response(invalid.errors, status=status.HTTP_400_BAD_REQUEST)

@@ -14,11 +14,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
+from kansrijk.audit.services import audit_record
 from kansrijk.core.dates import MAX_AGE, MIN_AGE, age_on
 from kansrijk.core.errors import DomainError
 from kansrijk.interventions.constants import InterventionType
@@ -159,19 +161,21 @@ def intake_errors(intake: Intake, *, organisation: ReferrerOrganisation) -> dict
     return errors
 
 
+@transaction.atomic
 def intake_submit(
-    *, intake: Intake, organisation: ReferrerOrganisation, referred_by: User | None
+    *, intake: Intake, organisation: ReferrerOrganisation, referred_by: User | None, api_token=None
 ) -> Referral:
     """Check the intake and submit the referral for `organisation`; IntakeInvalid when it breaks a rule.
 
-    `referred_by` is the referrer who filled in the form, or None for a partner system's API call.
+    `referred_by` is the referrer who filled in the form; a partner system's API call has none,
+    and its key (`api_token`) is recorded in the audit log instead.
     """
     errors = intake_errors(intake, organisation=organisation)
     if errors:
         raise IntakeInvalid(errors)
     school = organisation.school if organisation.kind == ReferrerKind.SCHOOL else None
     try:
-        return services.referral_submit(
+        referral = services.referral_submit(
             young_person_data={
                 "first_name": intake.first_name.strip(),
                 "last_name": intake.last_name.strip(),
@@ -211,6 +215,14 @@ def intake_submit(
     except DomainError as error:
         # The service's own checks; the rules above should have caught all of them first.
         raise IntakeInvalid({"non_field_errors": [error.message]}) from error
+    if api_token is not None:
+        audit_record(
+            actor=None,
+            event="referral_received_by_api",
+            subject=referral,
+            new={"api_token": str(api_token.uuid)},
+        )
+    return referral
 
 
 def _neighbourhood(intake: Intake, organisation: ReferrerOrganisation) -> Neighbourhood | None:

@@ -10,6 +10,7 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from kansrijk.api import services
 from kansrijk.api.models import ApiToken
+from kansrijk.audit.models import AuditEvent
 from kansrijk.interventions.tests.factories import database_state, make_referral
 from kansrijk.referrals.models import Referral
 from kansrijk.referrals.tests.portal import api_payload, birth_date_for
@@ -62,6 +63,9 @@ def test_it_creates_a_referral_and_answers_with_its_status(client, key, organisa
     assert referral.organisation == organisation_a
     assert referral.referred_by is None
     assert [r.code for r in referral.reasons.all()] == ["physical_aggression", "bullying"]
+    received = AuditEvent.objects.get(event="referral_received_by_api")
+    assert received.subject_id == str(referral.uuid)
+    assert received.new == {"api_token": str(ApiToken.objects.get().uuid)}
 
 
 @pytest.mark.parametrize(
