@@ -388,7 +388,7 @@ class Generator:
         )
         self.contacts = Table(ParentContact, case + "parent_id mode date note")
         self.restorations = Table(RestorationAction, case + "kind date victim_involved note")
-        self.care_referrals = Table(CareReferral, case + "kind organisation date note")
+        self.care_referrals = Table(CareReferral, case + "kind organisation date meldcode_ground note")
         self.care_reports = Table(CareReport, case + "date receiving_body note")
         self.tables = [
             self.young_people,
@@ -600,7 +600,7 @@ class Generator:
             care = self.pick(self.care_kinds, self.care_cum)
             self.care_referrals.rows.append((
                 self.next_id(self.care_referrals), self.uuid(), professional_id, self.moment(last_day), pk,
-                care, CARE_ORGANISATIONS[care], self.date(last_day), "",
+                care, CARE_ORGANISATIONS[care], self.date(last_day), False, "",
             ))
         if random_() < 0.009:
             self.care_reports.rows.append((

@@ -49,6 +49,7 @@ from .models import (
     ParentContact,
     RestorationAction,
 )
+from .remnant import note_contact
 from .workflow import (
     audit_values,
     check_day,
@@ -121,6 +122,7 @@ def intervention_start(
         recorded_by=by,
     )
     conversation.parents.set(parents)
+    note_contact(intervention, intake_date)
     _change(
         intervention,
         "start",
@@ -275,6 +277,7 @@ def intervention_record_parent_contact(
         intervention=intervention, parent=parent, mode=mode, date=date, note=note, recorded_by=by
     )
     _set_flag(intervention, PARENT_CONTACT_FLAGS[mode])
+    note_contact(intervention, date)
     _recorded(
         intervention, by, "intervention_parent_contact_recorded", contact, mode=mode, date=date, parent=parent
     )
@@ -314,6 +317,7 @@ def intervention_record_conversation(
         recorded_by=by,
     )
     conversation.parents.set(parents)
+    note_contact(intervention, date)
     _recorded(intervention, by, "intervention_conversation_recorded", conversation, kind=kind, date=date)
     return conversation
 
