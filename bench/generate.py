@@ -34,13 +34,14 @@ import time
 from pathlib import Path
 
 from django.db import transaction
+from names import COMMON_SURNAMES, FIRST_NAMES, NameDrawer
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # Bump when the generated data changes, so that stale benchmark databases are regenerated.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: realistic names (bench/names.py)
 MARKER_TABLE = "bench_dataset"
 
 DEFAULT_N = 1_000_000
@@ -114,8 +115,6 @@ NEIGHBOURHOOD_REFERRERS = {
     "youth_work": 10,
     "other": 5,
 }
-FIRST_NAMES = "Sem Noah Liam Lucas Daan Emma Julia Mila Tess Sophie Yara Mohammed Sara Levi Finn Nora".split()
-LAST_NAMES = "de Jong,Jansen,de Vries,van Dijk,Bakker,Visser,Smit,Yilmaz,El Amrani,Bos,Peters".split(",")
 DESCRIPTIONS = [
     "Incident op het schoolplein tijdens de pauze.",
     "Melding van de mentor na herhaald gedrag in de klas.",
@@ -290,7 +289,7 @@ def create_reference_data(rng: random.Random) -> dict:
                 username=f"bench.professional{p + 1:03d}",
                 password="!",  # unusable: nobody logs in to the benchmark database
                 first_name=FIRST_NAMES[p % len(FIRST_NAMES)],
-                last_name=LAST_NAMES[p % len(LAST_NAMES)],
+                last_name=list(COMMON_SURNAMES)[p % len(COMMON_SURNAMES)],
                 email=f"professional{p + 1:03d}@halt.example",
                 role="caseworker",
                 region_id=regions[region_index].id,
@@ -360,6 +359,7 @@ class Generator:
             self.date_order = list(range(n))
             random.Random(seed + 2).shuffle(self.date_order)
         self.rng = random.Random(seed + 1)
+        self.names = NameDrawer(seed + 3)
         self.writer = writer
         self.ref = reference
         case = "id uuid recorded_by_id created_at intervention_id "
@@ -388,7 +388,7 @@ class Generator:
         )
         self.contacts = Table(ParentContact, case + "parent_id mode date note")
         self.restorations = Table(RestorationAction, case + "kind date victim_involved note")
-        self.care_referrals = Table(CareReferral, case + "kind organisation date note")
+        self.care_referrals = Table(CareReferral, case + "kind organisation date meldcode_ground note")
         self.care_reports = Table(CareReport, case + "date receiving_body note")
         self.tables = [
             self.young_people,
@@ -506,7 +506,7 @@ class Generator:
             gender = "m" if random_() < 0.6 else ("f" if random_() < 0.95 else "x")
             school_class = f"{randrange(1, 5)}{'ABCD'[randrange(4)]}" if is_school else ""
             self.young_people.rows.append((
-                youth_id, self.uuid(), FIRST_NAMES[randrange(16)], LAST_NAMES[randrange(11)],
+                youth_id, self.uuid(), *self.names.draw(),
                 self.date(birth), gender, "", "", str(1000 + randrange(9000)), school_class,
                 self.moment(day),
             ))
@@ -600,7 +600,7 @@ class Generator:
             care = self.pick(self.care_kinds, self.care_cum)
             self.care_referrals.rows.append((
                 self.next_id(self.care_referrals), self.uuid(), professional_id, self.moment(last_day), pk,
-                care, CARE_ORGANISATIONS[care], self.date(last_day), "",
+                care, CARE_ORGANISATIONS[care], self.date(last_day), False, "",
             ))
         if random_() < 0.009:
             self.care_reports.rows.append((

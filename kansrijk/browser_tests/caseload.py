@@ -16,9 +16,10 @@ from django.utils import timezone
 
 from kansrijk.interventions import services
 from kansrijk.interventions.models import Intervention
-from kansrijk.interventions.tests.factories import make_referral
+from kansrijk.interventions.tests.factories import give_consent, make_referral
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Neighbourhood, ReferrerOrganisation
+from kansrijk.people.constants import ConsentPurpose
 from kansrijk.referrals import services as referral_services
 from kansrijk.referrals.models import Referral
 
@@ -329,6 +330,7 @@ def make_finished_files(*, organisation, team_lead, caseworker2) -> list[Interve
                     intervention=intervention, by=ahmed, kind="restorative_conversation"
                 )
             if number % 6 == 5:
+                give_consent(intervention, ConsentPurpose.CARE_REFERRAL, by=ahmed)
                 services.intervention_record_care_referral(
                     intervention=intervention, by=ahmed, kind="youth_care"
                 )

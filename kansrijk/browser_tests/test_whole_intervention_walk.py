@@ -108,6 +108,20 @@ def test_it_walks_an_intervention_from_triage_to_the_factsheet(page, team_lead, 
         page, "Herstelactie vastleggen", restoration, "Herstel vastleggen", "De herstelactie is vastgelegd."
     )
 
+    # Referring to care needs consent: the young person's and, under 16, a parent's with authority.
+    for person in ("De jongere", "Marieke de Vries, moeder"):
+
+        def consent(form, person=person):
+            form.get_by_label("Toestemming voor").select_option(label="Doorverwijzing naar hulpverlening")
+            form.get_by_label("Gegeven door").select_option(label=person)
+
+        record_step(
+            page, "Toestemming vastleggen", consent, "Toestemming vastleggen", "De toestemming is vastgelegd."
+        )
+    expect(page.get_by_role("region", name="Toestemming")).to_contain_text(
+        "Doorverwijzing naar hulpverlening: gegeven"
+    )
+
     def care_referral(form):
         form.get_by_label("Soort hulp").select_option(label="Jeugdhulp")
         form.get_by_label("Organisatie (niet verplicht)").fill("Jeugdteam Den Haag Centrum")
@@ -141,7 +155,9 @@ def test_it_walks_an_intervention_from_triage_to_the_factsheet(page, team_lead, 
     expect(header).to_contain_text("Dit dossier is gesloten en kan niet meer worden gewijzigd.")
     expect(page.get_by_role("region", name="Vastleggen")).to_contain_text("Dit dossier is gesloten")
     expect(page.locator("details")).to_have_count(0)
-    expect(page.locator("main form")).to_have_count(0)
+    # The only forms left record a withdrawal of consent, a right that holds after the end too.
+    expect(page.locator("main form:not(.consent__form)")).to_have_count(0)
+    expect(page.locator("main form.consent__form")).to_have_count(2)
     expect(step_form(page, "Oudercontact vastleggen")).to_have_count(0)
 
     # The factsheet of the referral's school year, as JSON for staff, counts the file.

@@ -30,7 +30,7 @@ from kansrijk.interventions.models import (
     ParentContact,
     RestorationAction,
 )
-from kansrijk.people.models import Parent, Victim, YoungPerson
+from kansrijk.people.models import Consent, Parent, Victim, YoungPerson
 from kansrijk.referrals.constants import Reason, ReferralStatus
 from kansrijk.referrals.models import Referral, ReferralReason, ReferralStatusChange
 
@@ -57,6 +57,7 @@ MODELS = [
     Component,
     RestorationAction,
     ParentContact,
+    Consent,
     CareReferral,
     CareReport,
     Note,

@@ -5,6 +5,7 @@ facts the plan gave it (figures.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import TYPE_CHECKING
 
 from kansrijk.interventions.constants import (
@@ -26,7 +27,8 @@ from kansrijk.interventions.models import (
     ParentContact,
     RestorationAction,
 )
-from kansrijk.people.models import Parent
+from kansrijk.people.constants import ConsentPurpose
+from kansrijk.people.models import Consent, Parent
 from kansrijk.referrals.constants import Reason
 
 from . import data
@@ -228,6 +230,7 @@ class CaseWork:
         rng, case = self.rng, self.case
         later = self.first + (self.last - self.first) // 2
         if case.care_referral:
+            self._care_consent(later)
             first = self.w.weighted(CARE_KINDS)
             kinds = [first]
             if rng.random() < 0.15:
@@ -248,6 +251,27 @@ class CaseWork:
                 date=self.w.day(self.first, self.last),
                 receiving_body="Veilig Thuis",
                 note=rng.choice(data.CARE_REPORT_NOTES),
+            )
+
+    def _care_consent(self, day) -> None:
+        """The consent a referral to care needs: the young person's and a parent's with authority.
+
+        Their uuids derive from the intervention's instead of the seeded generator, so that
+        adding them left every other row of the demo as it was.
+        """
+        young_person = self.intervention.referral.young_person
+        with_authority = [p for p in self.parents if p.has_parental_authority][:1]
+        for index, person in enumerate([young_person, *with_authority]):
+            self.w.rows[Consent].append(
+                Consent(
+                    uuid=uuid.uuid5(self.intervention.uuid, f"care-consent-{index}"),
+                    intervention=self.intervention,
+                    purpose=ConsentPurpose.CARE_REFERRAL,
+                    young_person=person if index == 0 else None,
+                    parent=person if index else None,
+                    given_on=day,
+                    recorded_by=self.by,
+                )
             )
 
     def _notes(self) -> None:

@@ -36,6 +36,7 @@ from kansrijk.interventions.models import (
     ParentContact,
     RestorationAction,
 )
+from kansrijk.interventions.remnant import refresh_repeat_flags
 from kansrijk.organisations.models import Municipality, Neighbourhood, Region, School
 from kansrijk.people.models import YoungPerson
 from kansrijk.referrals.constants import ReferralStatus
@@ -89,6 +90,10 @@ def interventions_import(
             transaction.set_rollback(True)
         elif importer.first_region is not None:
             importer.advance_reference_counters()
+            # Imported history can make existing interventions repeats and the other way
+            # round; one statement over all young people (a list of ids could pass the
+            # database's limit on parameters).
+            refresh_repeat_flags()
             # The audit log wants one subject per row; an import spans many, so the row hangs
             # off the region of the first intervention and lists what was done.
             audit_record(

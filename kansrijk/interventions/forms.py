@@ -12,6 +12,7 @@ from kansrijk.accounts.constants import HALT_CASE_ROLES
 from kansrijk.accounts.models import User
 from kansrijk.core.dates import SchoolYear
 from kansrijk.organisations.models import Municipality, School
+from kansrijk.people.constants import ConsentPurpose
 from kansrijk.people.models import Parent
 from kansrijk.referrals.constants import Reason
 
@@ -316,7 +317,55 @@ class CareReferralForm(CaseForm):
     )
     organisation = forms.CharField(label=_("Organisation (optional)"), required=False, max_length=200)
     date = _date_field(_("Date of the referral to care"), required=False)
+    meldcode_ground = forms.BooleanField(
+        label=_("Referred without consent, on a ground of the Meldcode"),
+        required=False,
+        help_text=_("Only when there are serious concerns about the young person's safety."),
+    )
     note = _note_field()
+
+
+class ConsentForm(CaseForm):
+    """Recording who agreed to what: the young person, or one of the parents or carers."""
+
+    prefix = "consent"
+    YOUNG_PERSON = "young_person"
+
+    purpose = forms.ChoiceField(
+        label=_("Consent to"), choices=_choices(ConsentPurpose.choices, _("Choose a purpose"))
+    )
+    person = forms.ChoiceField(label=_("Given by"))
+    given_on = _date_field(_("Date the consent was given"))
+
+    def __init__(self, *args, intervention: Intervention, **kwargs):
+        super().__init__(*args, intervention=intervention, **kwargs)
+        self.parents = {
+            str(parent.uuid): parent
+            for parent in Parent.objects.filter(young_person_id=intervention.referral.young_person_id)
+        }
+        self.fields["person"].choices = [
+            ("", _("Choose who gave it")),
+            (self.YOUNG_PERSON, _("The young person")),
+            *((key, _parent_label(parent)) for key, parent in self.parents.items()),
+        ]
+
+    def arguments(self) -> dict:
+        data = dict(self.cleaned_data)
+        person = data.pop("person")
+        if person == self.YOUNG_PERSON:
+            return {**data, "young_person": self.intervention.referral.young_person}
+        return {**data, "parent": self.parents[person]}
+
+
+class WithdrawConsentForm(forms.Form):
+    """The day from which a consent no longer counts."""
+
+    withdrawn_on = _date_field(_("Date of withdrawal"))
+
+    def __init__(self, *args, consent, **kwargs):
+        kwargs.setdefault("prefix", f"withdraw-{consent.uuid}")
+        super().__init__(*args, **kwargs)
+        self.consent = consent
 
 
 class CareReportForm(CaseForm):

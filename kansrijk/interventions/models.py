@@ -98,6 +98,12 @@ class Intervention(models.Model):
     parent_contact_face_to_face = models.BooleanField(_("parents contacted face to face"), default=False)
     parent_contact_digital = models.BooleanField(_("parents contacted digitally"), default=False)
     parent_contact_phone = models.BooleanField(_("parents contacted by phone"), default=False)
+    # The management figures' part of the remnant, kept by the services the same way: the day of
+    # the first dated contact (a parent contact or a conversation), and whether the young person
+    # had another intervention referred in the 365 days before this one (on the same day: one
+    # with a lower referral id). See `remnant.py`.
+    first_contact_date = models.DateField(_("first contact"), null=True, blank=True)
+    is_repeat = models.BooleanField(_("repeat referral"), default=False)
 
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     intake_planned_at = models.DateTimeField(_("intake planned for"), null=True, blank=True)
@@ -141,6 +147,22 @@ class Intervention(models.Model):
                     "id",
                 ],
                 name="intervention_period_type",
+            ),
+            # The management figures: everything they read of a school year, index-only.
+            models.Index(
+                fields=[
+                    "referral_date",
+                    "region",
+                    "type",
+                    "status",
+                    "outcome",
+                    "is_repeat",
+                    "first_contact_date",
+                    "intake_date",
+                    "end_date",
+                    "id",
+                ],
+                name="intervention_management",
             ),
             models.Index(fields=["region", "status"], name="intervention_region_status"),
             models.Index(fields=["professional", "status"], name="intervention_prof_status"),
@@ -272,6 +294,8 @@ class CareReferral(CaseRecord):
     kind = models.CharField(_("kind of care"), max_length=32, choices=CareReferralKind.choices)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
+    # Referring to care needs consent, or a ground of the Meldcode (domain.md §4); this says which.
+    meldcode_ground = models.BooleanField(_("on a ground of the Meldcode"), default=False)
     note = models.TextField(_("note"), blank=True)
 
     class Meta:

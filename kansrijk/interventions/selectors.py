@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
 from kansrijk.core.dates import SchoolYear, age_on
+from kansrijk.people.selectors import consents_in_effect
 from kansrijk.referrals.models import Referral
 
 from .access import can_see_care_reports, care_reports_for_user, interventions_visible_to
@@ -287,6 +288,11 @@ class InterventionFile:
     # The steps `user` may take now (see `allowed_actions`) and the components still to mark.
     actions: frozenset[str] = frozenset()
     planned_components: list[Component] = field(default_factory=list)
+    # Every consent recorded, and the purposes they allow today (people/selectors.py).
+    consents: list = field(default_factory=list)
+    consent_purposes: set[str] = field(default_factory=set)
+    # Whether `user` may record a withdrawal (case workers of the region, whatever the status).
+    can_withdraw_consent: bool = False
 
 
 def intervention_file(
@@ -303,6 +309,7 @@ def intervention_file(
     care_reports = list(care_reports_for_user(user, intervention).select_related("recorded_by"))
     shows_care_reports = can_see_care_reports(user, intervention)
     components = list(intervention.components.select_related("recorded_by"))
+    consents = list(intervention.consents.select_related("young_person", "parent"))
     return InterventionFile(
         intervention=intervention,
         referral=referral,
@@ -316,6 +323,9 @@ def intervention_file(
         shows_care_reports=shows_care_reports,
         actions=allowed_actions(intervention, user, sees_care_reports=shows_care_reports),
         planned_components=[c for c in components if c.status == ComponentStatus.PLANNED],
+        consents=consents,
+        consent_purposes=consents_in_effect(consents=consents, birth_date=young_person.birth_date, on=today),
+        can_withdraw_consent=user.works_on_cases and user.region_id == intervention.region_id,
     )
 
 

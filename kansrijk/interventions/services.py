@@ -21,7 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from kansrijk.accounts.models import User
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
+from kansrijk.people.constants import ConsentPurpose
 from kansrijk.people.models import Parent
+from kansrijk.people.selectors import consent_in_effect
 from kansrijk.referrals.feedback import feedback_shared
 from kansrijk.referrals.notifications import notify_referrer
 
@@ -49,6 +51,7 @@ from .models import (
     ParentContact,
     RestorationAction,
 )
+from .remnant import note_contact
 from .workflow import (
     audit_values,
     check_day,
@@ -121,6 +124,7 @@ def intervention_start(
         recorded_by=by,
     )
     conversation.parents.set(parents)
+    note_contact(intervention, intake_date)
     _change(
         intervention,
         "start",
@@ -278,6 +282,7 @@ def intervention_record_parent_contact(
         intervention=intervention, parent=parent, mode=mode, date=date, note=note, recorded_by=by
     )
     _set_flag(intervention, PARENT_CONTACT_FLAGS[mode])
+    note_contact(intervention, date)
     _recorded(
         intervention, by, "intervention_parent_contact_recorded", contact, mode=mode, date=date, parent=parent
     )
@@ -317,6 +322,7 @@ def intervention_record_conversation(
         recorded_by=by,
     )
     conversation.parents.set(parents)
+    note_contact(intervention, date)
     _recorded(intervention, by, "intervention_conversation_recorded", conversation, kind=kind, date=date)
     return conversation
 
@@ -439,21 +445,45 @@ def intervention_record_care_referral(
     kind: str,
     organisation: str = "",
     date: dt.date | None = None,
+    meldcode_ground: bool = False,
     note: str = "",
 ) -> CareReferral:
-    """A referral to care (Halt gives no care itself)."""
+    """A referral to care (Halt gives no care itself).
+
+    It needs consent to refer to care in effect on its day, or a ground of the Meldcode
+    (serious concerns), which is then recorded with it.
+    """
     _begin(intervention, by, "record_care_referral")
     _check_code(kind, CareReferralKind, _("Unknown kind of care."))
     _check_record_day(date, earliest=intervention.referral_date, too_early=_BEFORE_REFERRAL)
+    if not meldcode_ground and not consent_in_effect(
+        intervention=intervention, purpose=ConsentPurpose.CARE_REFERRAL, on=date
+    ):
+        raise DomainError(
+            _(
+                "There is no consent to refer this young person to care. Record the consent first, "
+                "or say that the referral is made on a ground of the Meldcode."
+            ),
+            code="consent_required",
+        )
     care_referral = CareReferral.objects.create(
         intervention=intervention,
         kind=kind,
         organisation=organisation,
         date=date,
+        meldcode_ground=meldcode_ground,
         note=note,
         recorded_by=by,
     )
-    _recorded(intervention, by, "intervention_care_referral_recorded", care_referral, kind=kind, date=date)
+    _recorded(
+        intervention,
+        by,
+        "intervention_care_referral_recorded",
+        care_referral,
+        kind=kind,
+        date=date,
+        meldcode_ground=meldcode_ground,
+    )
     return care_referral
 
 

@@ -14,6 +14,11 @@ urlpatterns = [
         views.intervention_mark_component,
         name="mark_component",
     ),
+    path(
+        "<uuid:uuid>/toestemming/<uuid:consent_uuid>/intrekken/",
+        views.intervention_withdraw_consent,
+        name="withdraw_consent",
+    ),
     # One address per step on the file, named after the step (views.STEPS).
     *(
         path(f"<uuid:uuid>/{step.path}/", views.intervention_step, {"step": key}, name=key)

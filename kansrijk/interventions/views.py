@@ -32,6 +32,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
+from kansrijk.people import services as consent_services
+from kansrijk.people.constants import ConsentPurpose
 
 from . import selectors, services
 from .access import can_see_care_reports, get_intervention_for_user
@@ -42,6 +44,7 @@ from .forms import (
     CareReportForm,
     CompleteForm,
     ComponentForm,
+    ConsentForm,
     ConversationForm,
     InterventionSearchForm,
     MarkComponentForm,
@@ -53,6 +56,7 @@ from .forms import (
     RestorationForm,
     StartForm,
     StopForm,
+    WithdrawConsentForm,
 )
 from .models import Intervention
 
@@ -211,6 +215,14 @@ STEPS: dict[str, Step] = {
         gettext_lazy("Record restoration"),
         gettext_lazy("The restoration action has been recorded."),
     ),
+    "record_consent": Step(
+        ConsentForm,
+        consent_services.consent_record,
+        "toestemming",
+        gettext_lazy("Record consent"),
+        gettext_lazy("Record consent"),
+        gettext_lazy("The consent has been recorded."),
+    ),
     "record_care_referral": Step(
         CareReferralForm,
         services.intervention_record_care_referral,
@@ -314,6 +326,30 @@ def intervention_mark_component(request, uuid, component_uuid):
     return _respond(request, intervention, bound=("mark_component", form))
 
 
+_WITHDRAWN = gettext_lazy("The withdrawal of the consent has been recorded.")
+
+
+@require_POST
+@login_required
+def intervention_withdraw_consent(request, uuid, consent_uuid):
+    # Withdrawal must take effect on ended files too, so it is not a step of the workflow table.
+    intervention = get_intervention_for_user(request.user, uuid, audit=False)
+    consent = intervention.consents.filter(uuid=consent_uuid).first()
+    if consent is None:
+        raise Http404
+    form = WithdrawConsentForm(request.POST, consent=consent)
+    if form.is_valid():
+        try:
+            consent_services.consent_withdraw(
+                consent=consent, by=request.user, withdrawn_on=form.cleaned_data["withdrawn_on"]
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return _done(request, intervention, _WITHDRAWN)
+    return _respond(request, intervention, withdraw_form=form)
+
+
 # --- responses -----------------------------------------------------------------------------
 
 
@@ -342,10 +378,20 @@ def _fresh(request, intervention: Intervention) -> Intervention:
     return get_intervention_for_user(request.user, intervention.uuid, audit=False)
 
 
-def _respond(request, intervention: Intervention, *, bound=None, note_form=None, note_added=False, done=""):
+def _respond(
+    request,
+    intervention: Intervention,
+    *,
+    bound=None,
+    note_form=None,
+    note_added=False,
+    done="",
+    withdraw_form=None,
+):
     """The file page, or with HTMX its changing parts; `bound` is a posted (step, form)."""
     file = selectors.intervention_file(user=request.user, intervention=intervention)
     steps, marks, refused = _step_forms(intervention, file, bound)
+    consents = _consent_rows(file, withdraw_form)
     return render(
         request,
         UPDATE_TEMPLATE if request.htmx else FILE_TEMPLATE,
@@ -358,8 +404,30 @@ def _respond(request, intervention: Intervention, *, bound=None, note_form=None,
             "marks": marks,
             "refused": refused,
             "done": done,
+            "consents": consents,
+            "consent_purposes": ConsentPurpose.choices,
         },
     )
+
+
+@dataclass
+class ConsentRow:
+    consent: Any
+    # The withdrawal form with its address, for an active consent the user may withdraw.
+    form: forms.Form | None = None
+    url: str = ""
+
+
+def _consent_rows(file, withdraw_form) -> list[ConsentRow]:
+    rows = []
+    for consent in file.consents:
+        row = ConsentRow(consent)
+        if file.can_withdraw_consent and consent.withdrawn_on is None:
+            posted = withdraw_form is not None and withdraw_form.consent.pk == consent.pk
+            row.form = withdraw_form if posted else WithdrawConsentForm(consent=consent)
+            row.url = reverse("interventions:withdraw_consent", args=[file.intervention.uuid, consent.uuid])
+        rows.append(row)
+    return rows
 
 
 def _step_forms(intervention: Intervention, file, bound):

@@ -87,6 +87,9 @@ INTERVENTION_TRANSITIONS: dict[str, Transition] = {
     "record_care_referral": Transition(OPEN_STATUSES, None, _("This intervention is closed.")),
     "record_care_report": Transition(OPEN_STATUSES, None, _("This intervention is closed.")),
     "add_note": Transition(OPEN_STATUSES, None, _("This intervention is closed.")),
+    # Withdrawing consent is not in the table: it must take effect on ended files too
+    # (people/services.py).
+    "record_consent": Transition(OPEN_STATUSES, None, _("This intervention is closed.")),
     "record_conversation": Transition(
         IN_PROGRESS_ONLY,
         None,

@@ -24,6 +24,7 @@ from kansrijk.core.errors import DomainError
 from kansrijk.core.models import ReferenceCounter
 from kansrijk.interventions.constants import InterventionType, Status
 from kansrijk.interventions.models import Intervention, InterventionStatusChange
+from kansrijk.interventions.remnant import refresh_repeat_flags
 from kansrijk.interventions.workflow import (
     audit_values,
     check_day,
@@ -220,6 +221,9 @@ def referral_accept(*, referral: Referral, by: User, professional: User) -> Inte
     InterventionStatusChange.objects.create(
         intervention=intervention, from_status="", to_status=Status.NEW, by=by, at=now
     )
+    # Accepting an earlier referral late can make the young person's later intervention a repeat.
+    refresh_repeat_flags(young_person_ids=[referral.young_person_id])
+    intervention.refresh_from_db(fields=["is_repeat"])
     audit_record(
         actor=by,
         event="intervention_created",

@@ -8,11 +8,13 @@ Definitions (per school year, by the month of the referral date and by region):
 - open caseload: interventions now open (registered, intake planned, in progress) per
   professional, whatever their referral date;
 - first contact: the earliest parent contact or conversation with a date;
+  (first contact and repeat referral are read from the intervention's remnant columns, which
+  the services keep: interventions/remnant.py; so are the others, so one index answers it all)
 - lead time: days from the referral date to the first contact, to the intake date, to the end
   date; the median over the interventions that reached that step;
 - outcomes: completed (sufficient / further support needed), stopped early, not started;
 - repeat referral: an intervention whose young person had another intervention with a referral
-  date in the 365 days before (on the same day: an earlier one by id).
+  date in the 365 days before (on the same day: an earlier one by referral id).
 """
 
 from __future__ import annotations
@@ -22,9 +24,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db import connection
-from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, Min, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Least, TruncMonth
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -32,14 +33,11 @@ from django.utils.translation import gettext_lazy as _
 from kansrijk.accounts.models import User
 from kansrijk.core.dates import SchoolYear
 from kansrijk.interventions.constants import OPEN_STATUSES, InterventionType, Outcome, Status
-from kansrijk.interventions.models import Conversation, Intervention, ParentContact
+from kansrijk.interventions.models import Intervention
 from kansrijk.organisations.models import Region
-from kansrijk.referrals.constants import ReferralStatus
-from kansrijk.referrals.models import Referral
 
 from .factsheet import report_queries
 
-REPEAT_WINDOW = dt.timedelta(days=365)
 PERIODS_SHOWN = 10
 LEAD_TIMES = ("first_contact", "intake", "end")
 COUNTS = ("referred", "sufficient", "further_support", "stopped", "not_started", "open", "repeat")
@@ -163,25 +161,6 @@ def management_figures(
     regions = {pk: Row(label=name, key=pk) for pk, name in sorted(region_names.items(), key=lambda kv: kv[1])}
     total = Row(label=str(_("Total")))
 
-    # Another accepted referral of the same young person (an intervention: the referral
-    # repeats its date) in the window before this one. The young person is read from this
-    # intervention's referral by primary key and their referrals by the young-person index,
-    # so no table is read whole.
-    gap = ExpressionWrapper(OuterRef("referral_date") - F("referral_date"), output_field=DurationField())
-    earlier = (
-        Referral.objects.filter(
-            status=ReferralStatus.ACCEPTED,
-            young_person_id=Subquery(
-                Referral.objects.filter(pk=OuterRef(OuterRef("referral_id"))).values("young_person_id")
-            ),
-        )
-        .exclude(pk=OuterRef("referral_id"))
-        .annotate(gap=gap)
-        .filter(
-            Q(gap__gt=dt.timedelta(0), gap__lte=REPEAT_WINDOW)
-            | Q(gap=dt.timedelta(0), pk__lt=OuterRef("referral_id"))
-        )
-    )
     ended = Q(status__in=[Status.COMPLETED, Status.STOPPED, Status.NOT_STARTED])
 
     with report_queries():
@@ -197,7 +176,7 @@ def management_figures(
                 stopped=Count("pk", filter=Q(status=Status.STOPPED)),
                 not_started=Count("pk", filter=Q(status=Status.NOT_STARTED)),
                 open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
-                repeat=Count("pk", filter=Q(Exists(earlier))),
+                repeat=Count("pk", filter=Q(is_repeat=True)),
             )
         )
         for cell in cells:
@@ -205,9 +184,8 @@ def management_figures(
                 if row is not None:
                     row.add(counts=cell)
 
-        first_contact = _earliest(_first_date(ParentContact), _first_date(Conversation))
         for lead_time, later, condition in (
-            ("first_contact", first_contact, Q()),
+            ("first_contact", F("first_contact_date"), Q(first_contact_date__isnull=False)),
             ("intake", F("intake_date"), Q(intake_date__isnull=False)),
             ("end", F("end_date"), Q(end_date__isnull=False) & ended),
         ):
@@ -233,27 +211,6 @@ def management_figures(
 def _month(value) -> dt.date:
     """TruncMonth of a DateField gives a date; normalise in case a backend gives a datetime."""
     return value.date() if isinstance(value, dt.datetime) else value
-
-
-def _earliest(first, second):
-    """The earlier of two dates, either of which may be missing.
-
-    PostgreSQL's LEAST skips NULLs; SQLite's MIN(a, b) is NULL when either is, so there each
-    side falls back on the other (which repeats the subqueries: fine at SQLite's scale).
-    """
-    if connection.vendor == "postgresql":
-        return Least(first, second)
-    return Least(Coalesce(first, second), Coalesce(second, first))
-
-
-def _first_date(model):
-    return Subquery(
-        model.objects.filter(intervention=OuterRef("pk"), date__isnull=False)
-        .order_by()
-        .values("intervention")
-        .annotate(first=Min("date"))
-        .values("first")
-    )
 
 
 def _caseload(scope: Q) -> list[dict]:

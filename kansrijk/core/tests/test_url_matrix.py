@@ -37,6 +37,8 @@ from kansrijk.accounts.models import User
 from kansrijk.interventions.tests.factories import make_intervention, make_referral
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Municipality, ReferrerOrganisation, RegionPage
+from kansrijk.people.constants import ConsentPurpose
+from kansrijk.people.services import consent_record
 from kansrijk.reports import services as report_services
 from kansrijk.reports.scope import Scope
 from kansrijk.reports.views import default_period
@@ -64,6 +66,7 @@ class World:
     users: dict[str, User | None]
     interventions: dict[str, Any]
     components: dict[str, Any]
+    consents: dict[str, Any]
     referrals: dict[str, Any]
     municipalities: dict[str, Municipality]
     editions: dict[str, Any]
@@ -107,6 +110,13 @@ def _mark_component(world, relation):
     intervention = world.interventions[relation]
     return reverse(
         "interventions:mark_component", args=[intervention.uuid, world.components[relation].uuid]
+    ), {}
+
+
+def _withdraw_consent(world, relation):
+    intervention = world.interventions[relation]
+    return reverse(
+        "interventions:withdraw_consent", args=[intervention.uuid, world.consents[relation].uuid]
     ), {}
 
 
@@ -188,6 +198,13 @@ MATRIX: dict[str, Entry] = {
     "interventies/<uuid:uuid>/notities/": Entry("POST", _intervention("interventions:add_note"), CASE_FILE),
     "interventies/<uuid:uuid>/onderdelen/<uuid:component_uuid>/afvinken/": Entry(
         "POST", _mark_component, CASE_FILE
+    ),
+    # Withdrawing consent is for the region's case workers, on open and ended files alike.
+    "interventies/<uuid:uuid>/toestemming/<uuid:consent_uuid>/intrekken/": Entry(
+        "POST", _withdraw_consent, CASE_FILE
+    ),
+    "interventies/<uuid:uuid>/toestemming/": Entry(
+        "POST", _intervention("interventions:record_consent"), STEP
     ),
     "interventies/<uuid:uuid>/intake-plannen/": Entry(
         "POST", _intervention("interventions:plan_intake"), STEP
@@ -373,6 +390,16 @@ def world(
         },
         interventions=interventions,
         components={relation: i.components.get() for relation, i in interventions.items()},
+        consents={
+            relation: consent_record(
+                intervention=i,
+                by=i.professional,
+                purpose=ConsentPurpose.SHARE_WITH_REFERRER,
+                given_on=i.referral_date,
+                young_person=i.referral.young_person,
+            )
+            for relation, i in interventions.items()
+        },
         referrals={
             relation: make_referral(organisation=options["organisation"])
             for relation, options in place.items()

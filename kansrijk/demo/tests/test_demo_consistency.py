@@ -19,6 +19,8 @@ from kansrijk.interventions.models import (
     ParentContact,
     RestorationAction,
 )
+from kansrijk.people.constants import ConsentPurpose
+from kansrijk.people.selectors import consent_in_effect
 from kansrijk.referrals.models import Referral, ReferralStatusChange
 
 STARTED = [Status.IN_PROGRESS, Status.COMPLETED, Status.STOPPED]
@@ -121,3 +123,17 @@ def test_work_follows_the_state_of_the_case(demo):
     assert not Intervention.objects.filter(
         status=Status.INTAKE_PLANNED, intake_planned_at__isnull=True
     ).exists()
+
+
+def test_every_referral_to_care_had_consent_on_its_day(demo):
+    referrals = CareReferral.objects.select_related("intervention")
+    assert referrals.exists()
+    refused = [
+        referral.pk
+        for referral in referrals
+        if not referral.meldcode_ground
+        and not consent_in_effect(
+            intervention=referral.intervention, purpose=ConsentPurpose.CARE_REFERRAL, on=referral.date
+        )
+    ]
+    assert not refused

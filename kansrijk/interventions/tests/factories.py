@@ -27,6 +27,8 @@ from kansrijk.interventions.constants import InterventionType, Status
 from kansrijk.interventions.models import Intervention
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Municipality, ReferrerOrganisation, Region
+from kansrijk.people import services as consent_services
+from kansrijk.people.constants import ConsentPurpose
 from kansrijk.referrals import services as referral_services
 from kansrijk.referrals.constants import ReferralStatus
 from kansrijk.referrals.models import Referral
@@ -175,6 +177,9 @@ def make_intervention(
         services.intervention_record_parent_contact(
             intervention=intervention, by=by, mode=mode, date=intervention.referral_date
         )
+    care_referrals = list(care_referrals)
+    if care_referrals:
+        give_consent(intervention, ConsentPurpose.CARE_REFERRAL, by=by, on=intervention.referral_date)
     for kind in care_referrals:
         services.intervention_record_care_referral(
             intervention=intervention, by=by, kind=kind, date=intervention.referral_date
@@ -220,6 +225,21 @@ def make_intervention(
     else:
         services.intervention_stop(intervention=intervention, by=by, reason=stop_reason, end_date=end_date)
     return intervention
+
+
+def give_consent(intervention: Intervention, purpose: str, *, by: User, on: dt.date | None = None) -> None:
+    """Consent to `purpose` in effect from `on`: the young person's, and a parent's with
+    authority too when the young person is under 16 (as far as the file has one)."""
+    on = on or timezone.localdate()
+    young_person = intervention.referral.young_person
+    consent_services.consent_record(
+        intervention=intervention, by=by, purpose=purpose, given_on=on, young_person=young_person
+    )
+    parent = young_person.parents.filter(has_parental_authority=True).first()
+    if parent is not None:
+        consent_services.consent_record(
+            intervention=intervention, by=by, purpose=purpose, given_on=on, parent=parent
+        )
 
 
 def _new_region() -> Region:

@@ -109,6 +109,7 @@ STEPS = {
             "care_referral-kind": "youth_care",
             "care_referral-organisation": "Jeugdteam Centrum",
             "care_referral-date": _today(),
+            "care_referral-meldcode_ground": "on",
             "care_referral-note": "",
         },
         CareReferral,

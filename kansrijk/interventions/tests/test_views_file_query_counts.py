@@ -19,7 +19,9 @@ def _add(intervention, by, count):
         # Planned components each get a form to mark them.
         services.intervention_plan_component(intervention=intervention, by=by, kind="reflection")
         services.intervention_record_restoration(intervention=intervention, by=by, kind="apology_letter")
-        services.intervention_record_care_referral(intervention=intervention, by=by, kind="youth_work")
+        services.intervention_record_care_referral(
+            intervention=intervention, by=by, kind="youth_work", meldcode_ground=True
+        )
         services.intervention_record_care_report(intervention=intervention, by=by)
         services.intervention_record_conversation(
             intervention=intervention, by=by, kind="follow_up", date=timezone.localdate()

@@ -123,7 +123,7 @@ def test_the_file_does_not_query_per_timeline_entry(
                 intervention=intervention, by=caseworker_a, kind="apology_letter"
             )
             services.intervention_record_care_referral(
-                intervention=intervention, by=caseworker_a, kind="youth_work"
+                intervention=intervention, by=caseworker_a, kind="youth_work", meldcode_ground=True
             )
             services.intervention_record_care_report(intervention=intervention, by=caseworker_a)
             services.intervention_record_conversation(

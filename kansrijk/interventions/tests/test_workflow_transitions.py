@@ -90,7 +90,7 @@ def _do(action, intervention, by, other_professional):
             intervention=intervention, by=by, mode="phone", date=today
         ),
         "record_care_referral": lambda: services.intervention_record_care_referral(
-            intervention=intervention, by=by, kind="youth_care", date=today
+            intervention=intervention, by=by, kind="youth_care", date=today, meldcode_ground=True
         ),
         "record_care_report": lambda: services.intervention_record_care_report(
             intervention=intervention, by=by, date=today
