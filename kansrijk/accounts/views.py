@@ -14,7 +14,7 @@ import django_otp
 import segno
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -197,9 +197,6 @@ def invitation_create(request):
 @never_cache
 def invitation_accept(request, token):
     """The link from the invitation e-mail: choose a password, once, within the valid days."""
-    if request.user.is_authenticated:
-        # Someone else's session in this browser must not be mixed up with the new account.
-        logout(request)
     invitation = services.invitation_for_token(token)
     if invitation is None:
         return render(request, "accounts/invitation_invalid.html", status=404)
@@ -212,6 +209,7 @@ def invitation_accept(request, token):
         except ValidationError as error:
             form.add_error("password1", error)
         else:
+            # login() starts a new session, so nothing of whoever was logged in here carries over.
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Your account is ready. You can now refer young people to Halt."))
             return redirect("portal:referrals")

@@ -174,3 +174,15 @@ def test_it_refuses_an_address_that_already_has_an_account(team_lead_a, organisa
     with pytest.raises(DomainError) as error:
         _invite(team_lead_a, organisation_a, email="RIK@school.example.nl")
     assert error.value.code == "account_exists"
+
+
+def test_accepting_in_a_browser_where_someone_is_logged_in_starts_a_fresh_session(
+    client, team_lead_a, organisation_a
+):
+    _invitation, token = _invite(team_lead_a, organisation_a)
+    client.force_login(team_lead_a)
+
+    client.post(_accept_path(token), {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+
+    assert client.get(reverse("work")).status_code == 403  # no longer the team lead
+    assert client.get(reverse("portal:referrals")).status_code == 200
