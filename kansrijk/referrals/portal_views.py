@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from kansrijk.accounts.constants import Role
 
 from . import selectors
-from .access import get_referral_for_user
+from .access import get_referral_for_user, referrals_visible_to
 from .constants import Reason
 from .forms import ReferralForm
 from .intake import IntakeInvalid, intake_submit
+
+PAGE_SIZE = 50
 
 
 def _require_referrer(user) -> None:
@@ -29,11 +32,13 @@ def _require_referrer(user) -> None:
 @login_required
 def referral_list(request):
     _require_referrer(request.user)
-    views = selectors.referrals_for_referrer(user=request.user)
+    referrals = referrals_visible_to(request.user).order_by("-referral_date", "-id")
+    page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
+    views = selectors.referrer_views(referrals.filter(pk__in=[referral.pk for referral in page.object_list]))
     return render(
         request,
         "referrals/portal/referral_list.html",
-        {"views": views, "organisation": request.user.organisation},
+        {"views": views, "page": page, "organisation": request.user.organisation},
     )
 
 

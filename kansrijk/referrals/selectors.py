@@ -267,14 +267,6 @@ class ReferrerView:
     decided_on: dt.date | None = None
 
 
-def referrals_for_referrer(*, user: User) -> list[ReferrerView]:
-    """The organisation's referrals, newest first, each as the referrer may see it.
-
-    Three queries: the referrals with their interventions, their decision dates, and the consents.
-    """
-    return referrer_views(referrals_visible_to(user))
-
-
 def referral_for_referrer(*, referral: Referral) -> ReferrerView:
     """One referral (got through the access module) as the referrer may see it."""
     return referrer_views(Referral.objects.filter(pk=referral.pk))[0]

@@ -64,3 +64,27 @@ def test_without_consent_an_ended_intervention_stays_accepted(browser, organisat
         assert "Geaccepteerd" in answer
         assert "Afgerond" not in answer
         assert "Verdere ondersteuning nodig" not in answer
+
+
+def test_the_list_is_paged_and_its_queries_do_not_grow_with_it(browser, organisation_a, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kansrijk.referrals import portal_views
+
+    monkeypatch.setattr(portal_views, "PAGE_SIZE", 3)
+    first = make_referral(organisation=organisation_a, status="rejected")
+    with CaptureQueriesContext(connection) as one:
+        browser.get(reverse("portal:referrals"))
+    others = [
+        make_referral(organisation=organisation_a, status=s) for s in ("accepted", "in_review", "submitted")
+    ]
+    with CaptureQueriesContext(connection) as four:
+        page_one = browser.get(reverse("portal:referrals")).content.decode()
+    page_two = browser.get(reverse("portal:referrals"), {"page": 2}).content.decode()
+
+    assert len(four) == len(one)
+    assert all(referral.reference in page_one for referral in others)
+    assert first.reference not in page_one
+    assert first.reference in page_two
+    assert "Pagina 2 van 2" in page_two
