@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "kansrijk.core",
     "kansrijk.accounts",
     "kansrijk.organisations",
@@ -84,6 +87,7 @@ INSTALLED_APPS = [
     "kansrijk.interchange",
     "kansrijk.retention",
     "kansrijk.demo",
+    "kansrijk.api",
 ]
 
 MIDDLEWARE = [
@@ -236,29 +240,58 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-
-# Retention periods (domain.md §4); applied by the retention command.
-RETENTION_ENDED_MONTHS = env_int("RETENTION_ENDED_MONTHS", 24)
-RETENTION_REJECTED_MONTHS = env_int("RETENTION_REJECTED_MONTHS", 6)
-
-# The address in front of the links in e-mails and on printed invitations (no trailing slash).
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
-# E-mail: the console in development (the evaluation invitations appear in the server's output),
-# SMTP in production.
+# E-mail. Development writes messages to the console (the default with DEBUG; SMTP without) or,
+# with EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend, to files in EMAIL_FILE_PATH.
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Halt <noreply@halt.example>")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kansrijk <noreply@kansrijk.example.nl>")
+# The address e-mails, evaluation links and printed QR codes link to; services that send mail
+# have no request to build it from.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Days an invitation link for a referrer account stays valid.
+INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
+
+# The REST API for partner systems (kansrijk/api/): per-organisation tokens only, JSON only,
+# throttled per token (and per address for requests without a valid one).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["kansrijk.api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["kansrijk.api.permissions.IsOrganisationClient"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["kansrijk.api.throttling.OrganisationRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"organisation": env_str("API_THROTTLE_RATE", "120/minute")},
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kansrijk API",
+    "DESCRIPTION": "Referrals of young people to Halt by partner systems, and their status.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from our own static files (drf-spectacular-sidecar): no CDN, no inline code.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+
+# Retention periods (domain.md §4); applied by the retention command.
+RETENTION_ENDED_MONTHS = env_int("RETENTION_ENDED_MONTHS", 24)
+RETENTION_REJECTED_MONTHS = env_int("RETENTION_REJECTED_MONTHS", 6)
 
 LOGGING = {
     "version": 1,

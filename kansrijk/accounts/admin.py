@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import Invitation, User
 
 
 @admin.register(User)
@@ -19,3 +19,29 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         (_("Role in Kansrijk"), {"fields": ["role", "region", "organisation"]}),
     ]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations are sent from the invitation page; here they are only looked up."""
+
+    list_display = ["email", "organisation", "created_at", "expires_at", "accepted_at"]
+    list_select_related = ["organisation"]
+    search_fields = ["email", "organisation__name"]
+    readonly_fields = [
+        "email",
+        "first_name",
+        "last_name",
+        "organisation",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "user",
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
+
+from kansrijk.organisations.models import ReferrerOrganisation
+
+from .models import User
 
 # Apps and people group codes as "123 456" or "abcd-efgh": the grouping is not part of the code.
 SEPARATORS = str.maketrans("", "", " -\t")
@@ -56,3 +61,56 @@ class ConfirmPasswordForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+class InvitationForm(forms.Form):
+    """A team lead or administrator invites a referrer of one of the organisations they manage."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=ReferrerOrganisation.objects.none(), empty_label=_("Choose")
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class InvitationAcceptForm(forms.Form):
+    """The invited referrer chooses a password, checked by Django's password validators."""
+
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 12 characters; not only digits, and not a common password."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, invitation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitation = invitation
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif first:
+            candidate = User(
+                username=self.invitation.email,
+                email=self.invitation.email,
+                first_name=self.invitation.first_name,
+                last_name=self.invitation.last_name,
+            )
+            try:
+                password_validation.validate_password(first, user=candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

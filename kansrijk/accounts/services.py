@@ -7,7 +7,15 @@ rolling those back would give an attacker unlimited, unrecorded guesses.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import password_validation
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.models import Device
@@ -16,8 +24,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
+from kansrijk.core.mail import absolute_url, mail_send_on_commit
+from kansrijk.organisations.models import ReferrerOrganisation
 
-from .models import User
+from .constants import Role
+from .models import Invitation, User
 
 RECOVERY_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "Authenticator app"
@@ -141,3 +152,103 @@ def _too_many_attempts() -> DomainError:
         _("Too many wrong codes in a row. Wait a minute, then enter the code the app shows."),
         code="throttled",
     )
+
+
+# --- invitations of referrers ---------------------------------------------------------------
+
+
+def invitation_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def invitation_create(
+    *, email: str, first_name: str, last_name: str, organisation: ReferrerOrganisation, by: User
+) -> tuple[Invitation, str]:
+    """Invite a person to become a referrer of `organisation`; returns the invitation and its token.
+
+    A team lead invites for the organisations of their own region, a functional administrator
+    for any. The token goes out in the e-mail (after the commit) and is stored only as a hash.
+    """
+    if not may_invite_for(by, organisation):
+        raise DomainError(
+            _("You may only invite referrers for organisations in your region."), code="forbidden"
+        )
+    email = User.objects.normalize_email(email.strip()).lower()
+    if not email:
+        raise DomainError(_("Enter the e-mail address."), code="email_required")
+    if User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
+        raise DomainError(_("There is already an account with this e-mail address."), code="account_exists")
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        email=email,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        organisation=organisation,
+        token_hash=invitation_token_hash(token),
+        invited_by=by,
+        expires_at=timezone.now() + dt.timedelta(days=settings.INVITATION_DAYS),
+    )
+    audit_record(actor=by, event="invitation_sent", subject=invitation, new={"organisation": organisation.pk})
+    mail_send_on_commit(
+        to=[email],
+        subject=_("Your invitation to Kansrijk"),
+        template="mail/invitation.txt",
+        context={
+            "url": absolute_url("invitation_accept", token),
+            "organisation": organisation.name,
+            "days": settings.INVITATION_DAYS,
+        },
+    )
+    return invitation, token
+
+
+def may_invite_for(user: User | None, organisation: ReferrerOrganisation) -> bool:
+    if user is None or not user.is_active:
+        return False
+    if user.role == Role.ADMIN or user.is_superuser:
+        return True
+    return user.role == Role.TEAM_LEAD and user.region_id == organisation.municipality.region_id
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    """The open invitation behind `token`: not yet used and not expired; else None."""
+    return (
+        Invitation.objects.select_related("organisation")
+        .filter(
+            token_hash=invitation_token_hash(token or ""),
+            accepted_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .first()
+    )
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, password: str) -> User:
+    """Create the referrer's account with the chosen password; the link is used up.
+
+    The password must pass Django's password validators (settings.AUTH_PASSWORD_VALIDATORS).
+    """
+    invitation = invitation_for_token(token)
+    if invitation is not None:
+        # Under a row lock, so that two tabs cannot both use one link.
+        invitation = Invitation.objects.select_for_update().filter(pk=invitation.pk, accepted_at=None).first()
+    if invitation is None:
+        raise DomainError(_("This invitation link is no longer valid."), code="invalid_invitation")
+    user = User(
+        username=invitation.email,
+        email=invitation.email,
+        first_name=invitation.first_name,
+        last_name=invitation.last_name,
+        role=Role.REFERRER,
+        organisation=invitation.organisation,
+    )
+    password_validation.validate_password(password, user=user)
+    user.set_password(password)
+    user.save()
+    invitation.accepted_at = timezone.now()
+    invitation.user = user
+    invitation.save(update_fields=["accepted_at", "user"])
+    audit_record(actor=user, event="invitation_accepted", subject=invitation)
+    return user

@@ -14,11 +14,13 @@ import django_otp
 import segno
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -29,8 +31,14 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from kansrijk.core.errors import DomainError
 
 from . import services
-from .forms import SecondFactorForm, SecondFactorSetupForm
-from .selectors import recovery_codes_left, user_has_totp_device, user_needs_second_factor
+from .forms import InvitationAcceptForm, InvitationForm, SecondFactorForm, SecondFactorSetupForm
+from .selectors import (
+    invitations_sent_for,
+    organisations_for_inviter,
+    recovery_codes_left,
+    user_has_totp_device,
+    user_needs_second_factor,
+)
 
 
 @never_cache
@@ -150,3 +158,59 @@ def _next_param(request) -> str:
 
 def _next_url(request) -> str:
     return _next_param(request) or resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+# --- invitations of referrers ---------------------------------------------------------------
+
+
+@login_required
+def invitation_create(request):
+    """A team lead (for the region's organisations) or administrator invites a referrer."""
+    organisations = organisations_for_inviter(request.user)
+    if not organisations.exists():
+        raise PermissionDenied
+    form = InvitationForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation, _token = services.invitation_create(by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("The invitation has been sent to %(email)s. The link is valid for %(days)d days.")
+                % {"email": invitation.email, "days": settings.INVITATION_DAYS},
+            )
+            return redirect("invitation_create")
+    return render(
+        request,
+        "accounts/invitation_create.html",
+        {
+            "form": form,
+            "invitations": invitations_sent_for(request.user),
+            "now": timezone.now(),
+            "days": settings.INVITATION_DAYS,
+        },
+    )
+
+
+@never_cache
+def invitation_accept(request, token):
+    """The link from the invitation e-mail: choose a password, once, within the valid days."""
+    invitation = services.invitation_for_token(token)
+    if invitation is None:
+        return render(request, "accounts/invitation_invalid.html", status=404)
+    form = InvitationAcceptForm(request.POST or None, invitation=invitation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(token=token, password=form.cleaned_data["password1"])
+        except DomainError:
+            return render(request, "accounts/invitation_invalid.html", status=404)
+        except ValidationError as error:
+            form.add_error("password1", error)
+        else:
+            # login() starts a new session, so nothing of whoever was logged in here carries over.
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Your account is ready. You can now refer young people to Halt."))
+            return redirect("portal:referrals")
+    return render(request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation})

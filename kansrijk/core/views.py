@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from kansrijk.accounts.constants import Role
 from kansrijk.accounts.selectors import user_needs_second_factor
 from kansrijk.accounts.views import url_with_next
 from kansrijk.audit.services import audit_record
@@ -69,6 +70,8 @@ def home(request):
         return redirect("login")
     if request.user.works_on_cases:
         return redirect("work")
+    if request.user.role == Role.REFERRER and request.user.organisation_id:
+        return redirect("portal:referrals")
     return render(request, "core/home.html")
 
 

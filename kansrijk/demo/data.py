@@ -464,3 +464,43 @@ VICTIM_ORGANISATIONS = [
     "Woningcorporatie {municipality}",
     "Speeltuinvereniging {neighbourhood}",
 ]
+
+# The public page of each region (organisations.RegionPage), in Kansrijk's own words after the
+# regional page in shared/seeds/002_…; "{region}" is replaced by the region's name.
+REGION_PAGE = {
+    "introduction": (
+        "Halt helpt jongeren in de regio {region} om te leren van wat er misging en het weer goed "
+        "te maken. Zo krijgt iedere jongere een eerlijke kans op een goede toekomst."
+    ),
+    "for_whom": (
+        "Voor jongeren van 10 tot en met 23 jaar die over een grens zijn gegaan, thuis, op school of "
+        "in de wijk, en bij wie het strafrecht niet kan of niet past."
+    ),
+    "why": (
+        "Hoe eerder we erbij zijn, hoe kleiner de kans dat het opnieuw gebeurt. Halt stemt de "
+        "interventie af op wat de jongere, de ouders en een eventueel slachtoffer nodig hebben, en "
+        "werkt met methoden waarvan bekend is dat ze werken."
+    ),
+    "approach": (
+        "Een Halt-professional praat met de jongere en de ouders of verzorgers, op een plek dicht bij "
+        "de jongere. In het eerste gesprek bespreken we wat er is gebeurd, wat nodig is om herhaling "
+        "te voorkomen, en wat we samen gaan doen.\n\n"
+        "De jongere denkt na over de eigen keuzes en oefent sociale vaardigheden, bijvoorbeeld met "
+        "leeropdrachten en rollenspellen. De jongere biedt excuses aan of maakt de schade op een "
+        "andere manier goed."
+    ),
+    "parents": (
+        "Ouders en verzorgers doen mee. Ze krijgen meer zicht op het gedrag van hun kind en op wat "
+        "daarachter zit, en horen hoe ze hun kind kunnen steunen. We nodigen hen uit voor het eerste "
+        "gesprek en houden hen de hele interventie betrokken."
+    ),
+    "ending": (
+        "Aan het eind kijken we samen of de interventie genoeg was, of dat de jongere nog andere "
+        "hulp nodig heeft. Is dat zo, dan verwijzen we door."
+    ),
+    "how_to_refer": (
+        "Scholen, wijkagenten, boa's, gemeenten, wijkteams en jongerenwerkers melden een jongere aan "
+        "via Kansrijk. U krijgt een account van het Halt-team van de regio. Bespreek de aanmelding "
+        "vooraf met de jongere en de ouders."
+    ),
+}

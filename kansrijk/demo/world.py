@@ -7,11 +7,19 @@ import unicodedata
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Permission
+from django.utils.text import slugify
 
 from kansrijk.accounts.constants import Role
 from kansrijk.accounts.models import User
 from kansrijk.organisations.constants import ReferrerKind
-from kansrijk.organisations.models import Municipality, Neighbourhood, ReferrerOrganisation, Region, School
+from kansrijk.organisations.models import (
+    Municipality,
+    Neighbourhood,
+    ReferrerOrganisation,
+    Region,
+    RegionPage,
+    School,
+)
 
 from . import data
 from .plan import World
@@ -29,7 +37,7 @@ LOCAL_ORGANISATIONS = {
 RESERVED_BRIN = {"12AB", "34CD"}
 # Django admin apps the functional administrator manages: accounts and reference lists, no cases;
 # and the two-step devices and login lockouts, to reset a lost phone or lift a lock.
-ADMIN_APPS = ("accounts", "organisations", "otp_totp", "otp_static", "axes")
+ADMIN_APPS = ("accounts", "organisations", "otp_totp", "otp_static", "axes", "api")
 
 
 def ascii_slug(text: str) -> str:
@@ -74,6 +82,7 @@ def world_create(*, rng: random.Random) -> tuple[World, dict[str, User]]:
     users, caseworkers, team_leads = _users(
         rng, regions, municipalities, school_organisation[referrer_school.pk]
     )
+    _region_pages(regions, team_leads)
     world = World(
         municipalities=municipalities,
         municipality_weight={m.pk: municipality_weight[m.name] for m in municipalities},
@@ -89,6 +98,27 @@ def world_create(*, rng: random.Random) -> tuple[World, dict[str, User]]:
         region_by_name=regions,
     )
     return world, users
+
+
+def _region_pages(regions: dict[str, Region], team_leads: dict[int, User]) -> None:
+    """A public page per region, its team lead the contact person. Uses no randomness, so the
+    rest of the demo comes out the same as without it."""
+    pages = []
+    for index, (name, region) in enumerate(sorted(regions.items()), start=1):
+        slug = slugify(name)
+        lead = team_leads[region.pk]
+        pages.append(
+            RegionPage(
+                region=region,
+                slug=slug,
+                title=name,
+                contact_name=lead.get_full_name(),
+                contact_phone=f"06 - 0000 00{index:02d}",
+                contact_email=f"{slug}@halt.example.nl",
+                **{field: text.format(region=name) for field, text in data.REGION_PAGE.items()},
+            )
+        )
+    RegionPage.objects.bulk_create(pages)
 
 
 def _schools(rng, municipalities, raw_weight):

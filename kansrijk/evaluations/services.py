@@ -23,6 +23,8 @@ from kansrijk.accounts.models import User
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
 from kansrijk.interventions.workflow import audit_values, require_team_lead
+from kansrijk.people.constants import ConsentPurpose
+from kansrijk.people.selectors import consent_in_effect
 
 from .constants import (
     LINK_VALID_FOR,
@@ -50,13 +52,20 @@ def evaluations_invite(*, intervention, by: User | None, now: dt.datetime | None
     The young person is always invited: without an e-mail address the professional hands over
     a printed invitation. A respondent invited before (an intervention ended, reopened and ended
     again) is not invited twice. Returns the new evaluations.
+
+    The referrer is invited only while the consent to share feedback with the referrer is in
+    effect: an invitation tells that the intervention ended, and even that is feedback.
     """
     now = now or timezone.now()
     referral = intervention.referral
     young_person = referral.young_person
     wanted: list[dict] = []
     referrer = referral.referred_by
-    if referrer is not None and referrer.email:
+    if (
+        referrer is not None
+        and referrer.email
+        and consent_in_effect(intervention=intervention, purpose=ConsentPurpose.SHARE_WITH_REFERRER)
+    ):
         wanted.append(
             {
                 "respondent": Respondent.PROFESSIONAL,

@@ -25,6 +25,8 @@ from kansrijk.evaluations.services import evaluations_invite
 from kansrijk.people.constants import ConsentPurpose
 from kansrijk.people.models import Parent
 from kansrijk.people.selectors import consent_in_effect
+from kansrijk.referrals.feedback import feedback_shared
+from kansrijk.referrals.notifications import notify_referrer
 
 from .constants import (
     CareReferralKind,
@@ -163,6 +165,9 @@ def intervention_complete(
         fields={"outcome": outcome, "end_date": end_date},
     )
     evaluations_invite(intervention=intervention, by=by)
+    # Even "it has ended" is feedback: the referrer hears it only with the consent for it.
+    if feedback_shared(intervention):
+        notify_referrer(intervention.referral, event="completed")
     return intervention
 
 

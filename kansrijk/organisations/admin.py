@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from .models import Municipality, Neighbourhood, ReferrerOrganisation, Region, School
+from .models import Municipality, Neighbourhood, ReferrerOrganisation, Region, RegionPage, School
 
 
 @admin.register(Region)
@@ -39,3 +40,19 @@ class ReferrerOrganisationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "municipality__region"]
     search_fields = ["name"]
     autocomplete_fields = ["municipality", "school"]
+
+
+@admin.register(RegionPage)
+class RegionPageAdmin(admin.ModelAdmin):
+    list_display = ["title", "region", "slug", "is_published", "updated_at"]
+    list_select_related = ["region"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["region"]
+    fieldsets = [
+        (None, {"fields": ["region", "title", "slug", "is_published"]}),
+        (
+            _("Text"),
+            {"fields": ["introduction", "for_whom", "why", "approach", "parents", "ending", "how_to_refer"]},
+        ),
+        (_("Contact person"), {"fields": ["contact_name", "contact_phone", "contact_email"]}),
+    ]

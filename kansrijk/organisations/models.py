@@ -114,3 +114,39 @@ class ReferrerOrganisation(models.Model):
     @property
     def region(self) -> Region:
         return self.municipality.region
+
+
+class RegionPage(models.Model):
+    """The public page of a region: what Halt's preventive intervention is and how to refer.
+
+    Written by the functional administrator in the admin; shown without login at /regio/<slug>/.
+    Plain text, paragraphs separated by an empty line.
+    """
+
+    region = models.OneToOneField(
+        Region, on_delete=models.CASCADE, related_name="page", verbose_name=_("region")
+    )
+    slug = models.SlugField(
+        _("address"), max_length=60, unique=True, help_text=_("The page is at /regio/<address>/.")
+    )
+    title = models.CharField(_("title"), max_length=120)
+    is_published = models.BooleanField(_("published"), default=True)
+    introduction = models.TextField(_("introduction"))
+    for_whom = models.TextField(_("for whom"))
+    why = models.TextField(_("why Halt"))
+    approach = models.TextField(_("what the intervention looks like"))
+    parents = models.TextField(_("how parents are involved"))
+    ending = models.TextField(_("how it ends"))
+    how_to_refer = models.TextField(_("how to refer a young person"))
+    contact_name = models.CharField(_("contact person"), max_length=120)
+    contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("region page")
+        verbose_name_plural = _("region pages")
+
+    def __str__(self) -> str:
+        return self.title

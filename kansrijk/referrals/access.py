@@ -31,8 +31,26 @@ def referrals_visible_to(user) -> QuerySet[Referral]:
     if user.role in HALT_CASE_ROLES and user.region_id is not None:
         return Referral.objects.filter(region_id=user.region_id)
     if user.role == Role.REFERRER and user.organisation_id is not None:
-        return Referral.objects.filter(organisation_id=user.organisation_id)
+        return referrals_of_organisation(user.organisation_id)
     return Referral.objects.none()
+
+
+def referrals_of_organisation(organisation_id: int) -> QuerySet[Referral]:
+    """An organisation's own referrals, for its referrers and its partner system (the API):
+    the status of these, never their content."""
+    return Referral.objects.filter(organisation_id=organisation_id)
+
+
+def get_organisation_referral(organisation_id: int, referral_uuid) -> Referral:
+    """One of the organisation's own referrals, else Http404 (another's and a missing one alike)."""
+    try:
+        key = uuid_module.UUID(str(referral_uuid))
+    except ValueError:
+        raise Http404 from None
+    referral = referrals_of_organisation(organisation_id).filter(uuid=key).first()
+    if referral is None:
+        raise Http404
+    return referral
 
 
 def can_see_referral_content(user) -> bool:

@@ -39,6 +39,7 @@ from kansrijk.people.models import Parent, YoungPerson
 
 from .constants import Reason, ReferralStatus, RejectionReason
 from .models import Referral, ReferralReason, ReferralStatusChange
+from .notifications import notify_referral_submitted, notify_referrer
 
 # The fields a referral form may fill in; anything else (uuid, created_at) is not the caller's.
 YOUNG_PERSON_FIELDS = frozenset(
@@ -175,6 +176,7 @@ def referral_submit(
             reasons=list(reasons),
         ),
     )
+    notify_referral_submitted(referral)
     return referral
 
 
@@ -236,6 +238,7 @@ def referral_accept(*, referral: Referral, by: User, professional: User) -> Inte
             primary_reason=primary_reason,
         ),
     )
+    notify_referrer(referral, event="accepted")
     return intervention
 
 
@@ -261,6 +264,7 @@ def referral_reject(
         update_fields=["rejection_reason", "rejection_note"],
         extra=audit_values(rejection_reason=reason),
     )
+    notify_referrer(referral, event="rejected")
     return referral
 
 

@@ -90,7 +90,8 @@ def test_it_lets_a_referrer_in_with_the_password_alone(browser, referrer_a):
     response = browser.post(reverse("login"), {"username": "rik", "password": "correct-horse-battery"})
 
     assert response["Location"] == reverse("home")
-    assert browser.get(reverse("home")).status_code == 200
+    assert browser.get(reverse("home"))["Location"] == reverse("portal:referrals")
+    assert browser.get(reverse("portal:referrals")).status_code == 200
     assert browser.get(VERIFY)["Location"] == reverse("home")
 
 

@@ -34,8 +34,15 @@ def test_it_sends_halt_staff_to_their_work(client, caseworker_a, team_lead_a):
         assert response["Location"] == reverse("work")
 
 
-def test_it_gives_roles_without_case_work_a_plain_start_page(client, referrer_a):
+def test_it_sends_referrers_to_their_referrals(client, referrer_a):
     client.force_login(referrer_a)
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("portal:referrals")
+
+
+def test_it_gives_roles_without_case_work_a_plain_start_page(client, privacy_officer):
+    client.force_login(privacy_officer)
     response = client.get("/")
     assert response.status_code == 200
     text = response.content.decode()

@@ -37,7 +37,7 @@ from kansrijk.accounts.models import User
 from kansrijk.evaluations import services as evaluation_services
 from kansrijk.interventions.tests.factories import make_intervention, make_referral
 from kansrijk.organisations.constants import ReferrerKind
-from kansrijk.organisations.models import Municipality, ReferrerOrganisation
+from kansrijk.organisations.models import Municipality, ReferrerOrganisation, RegionPage
 from kansrijk.people.constants import ConsentPurpose
 from kansrijk.people.services import consent_record
 from kansrijk.reports import services as report_services
@@ -141,6 +141,19 @@ def _evaluation_link(world, relation):
     return reverse("evaluations:answer", args=[evaluation.uuid, world.evaluation_token]), {}
 
 
+def _region_page(world, relation):
+    page, _created = RegionPage.objects.get_or_create(
+        slug="haaglanden",
+        defaults={
+            "region": world.municipalities["own"].region,
+            "title": "Haaglanden",
+            **{field: "Tekst." for field in ("introduction", "for_whom", "why", "approach", "parents")},
+            **{field: "Tekst." for field in ("ending", "how_to_refer", "contact_name")},
+        },
+    )
+    return reverse("regions:page", args=[page.slug]), {}
+
+
 def everyone(answer, **exceptions) -> dict[str, Any]:
     return {role: exceptions.get(role, answer) for role in ROLES}
 
@@ -163,6 +176,9 @@ FACTSHEET = everyone(
     relationship_manager=(200, 404, 404),
 )
 STAFF_PAGE = everyone(403, anonymous=LOGIN, caseworker=200, team_lead=200)
+REFERRER_PAGE = everyone(403, anonymous=LOGIN, referrer=200)
+# A referrer sees the status of their own organisation's referral, no other organisation's.
+REFERRER_STATUS = everyone(403, anonymous=LOGIN, referrer=(200, 404, 404))
 STEP = CASE_FILE
 # Care reports are for the assigned professional and the region's team leads.
 CARE_REPORT_STEP = {**CASE_FILE, "caseworker": (200, 404, 403)}
@@ -170,7 +186,10 @@ AUDIT_LOG = everyone(403, anonymous=LOGIN, privacy_officer=200)
 
 MATRIX: dict[str, Entry] = {
     "": Entry(
-        "GET", _page("home"), everyone(200, anonymous=LOGIN, caseworker=ELSEWHERE, team_lead=ELSEWHERE), False
+        "GET",
+        _page("home"),
+        everyone(200, anonymous=LOGIN, caseworker=ELSEWHERE, team_lead=ELSEWHERE, referrer=ELSEWHERE),
+        False,
     ),
     "werk/": Entry("GET", _page("work"), STAFF_PAGE, False),
     "inloggen/": Entry("GET", _page("login"), everyone(ELSEWHERE, anonymous=200), False),
@@ -252,6 +271,34 @@ MATRIX: dict[str, Entry] = {
     ),
     "aanmeldingen/<uuid:uuid>/accepteren/": Entry("POST", _referral("referrals:accept"), TRIAGE_DECISION),
     "aanmeldingen/<uuid:uuid>/afwijzen/": Entry("POST", _referral("referrals:reject"), TRIAGE_DECISION),
+    # The referrer's own pages: their organisation's referrals, status only. Everyone else is
+    # refused before any lookup, so the answer tells nothing about what exists.
+    "verwijzer/aanmeldingen/": Entry("GET", _page("portal:referrals"), REFERRER_PAGE, False),
+    "verwijzer/aanmelden/": Entry("GET", _page("portal:new"), REFERRER_PAGE, False),
+    "verwijzer/aanmeldingen/<uuid:uuid>/": Entry("GET", _referral("portal:status"), REFERRER_STATUS),
+    "verwijzer/aanmeldingen/<uuid:uuid>/ingediend/": Entry(
+        "GET", _referral("portal:submitted"), REFERRER_STATUS
+    ),
+    # Team leads invite referrers of their region's organisations, the administrator of any.
+    "verwijzers/uitnodigen/": Entry(
+        "GET", _page("invitation_create"), everyone(403, anonymous=LOGIN, team_lead=200, admin=200), False
+    ),
+    # The link from an invitation e-mail; an unknown (or used, or expired) token is not found.
+    "uitnodiging/<str:token>/": Entry(
+        "GET",
+        lambda world, relation: (reverse("invitation_accept", args=["no-such-token"]), {}),
+        everyone(404),
+        False,
+    ),
+    # The public region pages: no login.
+    "regio/": Entry("GET", _page("regions:list"), everyone(200), False),
+    "regio/<slug:slug>/": Entry("GET", _region_page, everyone(200), False),
+    # The API answers partner systems with an organisation's key only: a login opens nothing.
+    "api/v1/referrals/": Entry("GET", _page("api:referrals"), everyone(401), False),
+    "api/v1/referrals/<uuid:uuid>/": Entry("GET", _referral("api:referral"), everyone(401)),
+    # The schema and its documentation are public: they describe the API, not its data.
+    "api/schema/": Entry("GET", _page("api:schema"), everyone(200), False),
+    "api/docs/": Entry("GET", _page("api:docs"), everyone(200), False),
     "rapportages/": Entry("GET", _page("reports:index"), everyone(ELSEWHERE, anonymous=LOGIN), False),
     "rapportages/factsheet/": Entry("GET", _factsheet("reports:factsheet"), FACTSHEET),
     "rapportages/factsheet/pdf/": Entry("GET", _factsheet("reports:factsheet_pdf"), FACTSHEET),

@@ -46,7 +46,8 @@ def test_the_demo_referrer_needs_only_the_password(demo):
     response = _log_in(browser, "verwijzer")
 
     assert response["Location"] == reverse("home")
-    assert browser.get(reverse("home")).status_code == 200
+    assert browser.get(reverse("home"))["Location"] == reverse("portal:referrals")
+    assert browser.get(reverse("portal:referrals")).status_code == 200
 
 
 def test_the_readme_shows_the_key_the_demo_uses():

@@ -2,7 +2,6 @@
 
 import contextlib
 
-from django.core import mail
 from django.db import transaction
 
 from kansrijk.evaluations.constants import LinkPurpose
@@ -11,7 +10,7 @@ from kansrijk.evaluations.tokens import token_hash
 from kansrijk.interventions import services
 from kansrijk.interventions.tests.factories import make_intervention
 
-from .helpers import ended_intervention, links_in_mail
+from .helpers import ended_intervention, evaluation_mails, links_in_mail
 
 
 def test_it_invites_the_referrer_the_young_person_and_each_parent_with_an_address_on_completion(
@@ -49,7 +48,7 @@ def test_it_invites_nobody_when_the_intervention_never_started(django_capture_on
         intervention = make_intervention(status="not_started", referred_by=referrer)
 
     assert not intervention.evaluations.exists()
-    assert mail.outbox == []
+    assert evaluation_mails() == []
 
 
 def test_it_invites_the_young_person_without_an_address_for_a_printed_invitation(
@@ -62,7 +61,7 @@ def test_it_invites_the_young_person_without_an_address_for_a_printed_invitation
     young = intervention.evaluations.get(respondent="young_person")
     assert young.email == ""
     assert not young.links.exists()
-    assert len(mail.outbox) == 3
+    assert len(evaluation_mails()) == 3
 
 
 def test_it_does_not_invite_anyone_twice_after_a_reopened_file_ends_again(
@@ -79,7 +78,7 @@ def test_it_does_not_invite_anyone_twice_after_a_reopened_file_ends_again(
         )
 
     assert intervention.evaluations.count() == 4
-    assert len(mail.outbox) == 4
+    assert len(evaluation_mails()) == 4
 
 
 def test_it_stores_only_a_hash_of_each_token(django_capture_on_commit_callbacks, referrer):
@@ -111,5 +110,16 @@ def test_it_sends_nothing_when_the_ending_is_rolled_back(django_capture_on_commi
         )
         raise Undo
 
-    assert mail.outbox == []
+    assert evaluation_mails() == []
     assert not Evaluation.objects.exists()
+
+
+def test_it_invites_the_referrer_only_with_the_consent_to_share_feedback(
+    django_capture_on_commit_callbacks, referrer
+):
+    intervention = ended_intervention(django_capture_on_commit_callbacks, referrer=referrer, consents=())
+
+    # An invitation would tell the referrer the intervention ended: that is feedback too.
+    assert not intervention.evaluations.filter(respondent="professional").exists()
+    assert referrer.email not in links_in_mail()
+    assert intervention.evaluations.filter(respondent="young_person").exists()

@@ -150,6 +150,7 @@ def make_intervention(
     restorations: Iterable[str] = (),
     care_referrals: Iterable[str] = (),
     care_reports: int = 0,
+    consents: Iterable[str] = (),
     **referral_options: Any,
 ) -> Intervention:
     """An intervention in `status`, walked there step by step through the services.
@@ -157,7 +158,8 @@ def make_intervention(
     new, intake_planned, in_progress, completed, stopped (after the intake) or not_started
     (from new). The case records (`parent_contacts` as contact modes, `components` as planned
     component kinds, `restorations`, `care_referrals` as kinds, a number of `care_reports`) are
-    recorded on the way, where the workflow allows them. `by` defaults to the professional.
+    recorded on the way, where the workflow allows them; `consents` are purposes consented to
+    on the referral day (a referral to care brings its own). `by` defaults to the professional.
     """
     if status not in Status.values:
         raise ValueError(f"unknown intervention status {status!r}")
@@ -177,8 +179,11 @@ def make_intervention(
         services.intervention_record_parent_contact(
             intervention=intervention, by=by, mode=mode, date=intervention.referral_date
         )
+    # Consent (people.constants.ConsentPurpose) given on the referral day, before anything else.
+    for purpose in consents:
+        give_consent(intervention, purpose, by=by, on=intervention.referral_date)
     care_referrals = list(care_referrals)
-    if care_referrals:
+    if care_referrals and ConsentPurpose.CARE_REFERRAL not in consents:
         give_consent(intervention, ConsentPurpose.CARE_REFERRAL, by=by, on=intervention.referral_date)
     for kind in care_referrals:
         services.intervention_record_care_referral(

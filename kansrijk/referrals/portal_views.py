@@ -1,0 +1,90 @@
+"""The referrer's pages: refer a young person, and "Mijn aanmeldingen" with each referral's status.
+
+Referrers see their own organisation's referrals through the access module, and of each only what
+`selectors.ReferrerView` holds: never what the referral or the case file says (domain.md §3).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from kansrijk.accounts.constants import Role
+
+from . import selectors
+from .access import get_referral_for_user, referrals_visible_to
+from .constants import Reason
+from .forms import ReferralForm
+from .intake import IntakeInvalid, intake_submit
+
+PAGE_SIZE = 50
+
+
+def _require_referrer(user) -> None:
+    if not (user.is_active and user.role == Role.REFERRER and user.organisation_id):
+        raise PermissionDenied
+
+
+@require_GET
+@login_required
+def referral_list(request):
+    _require_referrer(request.user)
+    referrals = referrals_visible_to(request.user).order_by("-referral_date", "-id")
+    page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
+    views = selectors.referrer_views(referrals.filter(pk__in=[referral.pk for referral in page.object_list]))
+    return render(
+        request,
+        "referrals/portal/referral_list.html",
+        {"views": views, "page": page, "organisation": request.user.organisation},
+    )
+
+
+@login_required
+def referral_new(request):
+    _require_referrer(request.user)
+    organisation = request.user.organisation
+    form = ReferralForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        intake = form.intake()
+        try:
+            referral = intake_submit(intake=intake, organisation=organisation, referred_by=request.user)
+        except IntakeInvalid as invalid:
+            for messages_ in invalid.errors.values():
+                for message in messages_:
+                    form.add_error(None, message)
+        else:
+            request.session["submitted_school_absence"] = Reason.SCHOOL_ABSENCE in intake.reasons
+            return redirect("portal:submitted", uuid=referral.uuid)
+    return render(
+        request,
+        "referrals/portal/referral_form.html",
+        {"form": form, "organisation": organisation, "school_absence": Reason.SCHOOL_ABSENCE.value},
+    )
+
+
+@require_GET
+@login_required
+def referral_submitted(request, uuid):
+    """The confirmation after submitting, with the referral's reference."""
+    _require_referrer(request.user)
+    referral = get_referral_for_user(request.user, uuid, audit=False)
+    return render(
+        request,
+        "referrals/portal/referral_submitted.html",
+        {
+            "referral": referral,
+            "school_absence": request.session.pop("submitted_school_absence", False),
+        },
+    )
+
+
+@require_GET
+@login_required
+def referral_status(request, uuid):
+    _require_referrer(request.user)
+    referral = get_referral_for_user(request.user, uuid, audit=False)
+    view = selectors.referral_for_referrer(referral=referral)
+    return render(request, "referrals/portal/referral_status.html", {"view": view})
