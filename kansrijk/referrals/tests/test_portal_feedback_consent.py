@@ -116,7 +116,11 @@ def test_the_referrer_is_told_of_completion_only_with_consent(
             intervention=intervention, by=caseworker_a, outcome="sufficient", end_date=timezone.localdate()
         )
 
-    sent = [message for message in mail.outbox if message.to == ["rik@school.example.nl"]]
+    to_referrer = [message for message in mail.outbox if message.to == ["rik@school.example.nl"]]
+    # Besides the notice, the evaluation invitation (issue 7) also needs the consent.
+    invitations = [message for message in to_referrer if "/evaluatie/" in message.body]
+    sent = [message for message in to_referrer if message not in invitations]
+    assert len(invitations) == (1 if consent else 0)
     if consent:
         [message] = sent
         assert message.subject == "De interventie van uw aanmelding is afgesloten"
