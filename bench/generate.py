@@ -758,8 +758,12 @@ def ensure_dataset(
         )
         return {"reused": True, "seconds": marker["seconds"]}
     if marker or Intervention.objects.exists() or Region.objects.exists():
-        if not reset:
+        # A data set this generator wrote (it has the marker) but for another version or size
+        # is simply made again; data of unknown origin is wiped only when asked to.
+        if not reset and not marker:
             raise SystemExit(f"{label} already holds other data; pass --reset to wipe it")
+        if marker:
+            print(f"{label} holds an older or other data set ({marker}); generating it again")
         reset_database(connection)
         migrate()
 

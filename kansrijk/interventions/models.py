@@ -165,6 +165,12 @@ class Intervention(models.Model):
                 name="intervention_management",
             ),
             models.Index(fields=["region", "status"], name="intervention_region_status"),
+            # The search list sorted by reference: references begin with the year, so a walk of
+            # the unique reference index meets a recent school year's files only after all older
+            # ones; by region first, with the date in the index to filter on, it meets them at once.
+            models.Index(
+                fields=["region", "reference", "referral_date"], name="intervention_region_reference"
+            ),
             models.Index(fields=["professional", "status"], name="intervention_prof_status"),
             # The team lead's attention lists read a region's open interventions by age; open
             # ones are a small share of all, so a partial index finds them without scanning.
