@@ -22,6 +22,7 @@ urlpatterns = [
     path("rapportages/", include("kansrijk.reports.urls")),
     path("auditlog/", include("kansrijk.audit.urls")),
     path("", include("kansrijk.evaluations.urls")),
+    path("", include("kansrijk.privacy.urls")),
     path("api/", include("kansrijk.api.urls")),
     path("admin/login/", accounts_views.admin_login),
     path("admin/", admin.site.urls),

@@ -5,7 +5,8 @@ from .selectors import user_needs_second_factor
 from .views import url_with_next
 
 # What a user who passed the password but not the second factor may open.
-# The evaluation questionnaire is public: it answers the same whoever is (half) logged in.
+# The evaluation questionnaire and the privacy statements are public: they answer the same
+# whoever is (half) logged in.
 OPEN_VIEWS = frozenset(
     {
         "accounts:second_factor",
@@ -14,6 +15,9 @@ OPEN_VIEWS = frozenset(
         "set_language",
         "evaluations:answer",
         "evaluations:thanks",
+        "privacy_statement",
+        "privacy_statement_current",
+        "privacy_statement_version",
     }
 )
 

@@ -48,13 +48,34 @@ def just_completed(frozen_clock, organisation_a, caseworker, team_lead):
     )
 
 
+@pytest.fixture
+def privacy_statements(frozen_clock):
+    """The live server's database is flushed between tests, which takes the migration's first
+    versions with it: make them again, as an administrator would."""
+    from kansrijk.privacy.services import privacy_statement_publish
+    from kansrijk.privacy.texts import STATEMENTS
+
+    day = timezone.localdate()
+    for audience, title, body in STATEMENTS:
+        privacy_statement_publish(audience=audience, title=title, body=body, in_force_from=day, by=None)
+
+
 def test_it_finds_no_serious_accessibility_violations(
-    page, team_lead, caseload, organisation_a, privacy_staff, just_completed
+    page, team_lead, caseload, organisation_a, privacy_staff, just_completed, privacy_statements
 ):
     scans: dict[str, tuple[list[str], list[str]]] = {}
 
     def scan(name: str) -> None:
         scans[name] = accessibility_violations(page)
+
+    # The privacy statements, public and linked from every page's footer.
+    page.goto("/")
+    page.wait_for_url(re.compile(r"/inloggen/"))
+    page.get_by_role("link", name="Privacy voor jongeren").click()
+    expect(page.get_by_role("heading", level=1, name="Wat Halt over jou opschrijft")).to_be_visible()
+    scan("privacy statement for young people")
+    page.goto("/privacy/")
+    scan("privacy statements")
 
     page.goto("/")
     page.wait_for_url(re.compile(r"/inloggen/"))

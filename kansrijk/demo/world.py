@@ -37,7 +37,7 @@ LOCAL_ORGANISATIONS = {
 RESERVED_BRIN = {"12AB", "34CD"}
 # Django admin apps the functional administrator manages: accounts and reference lists, no cases;
 # and the two-step devices and login lockouts, to reset a lost phone or lift a lock.
-ADMIN_APPS = ("accounts", "organisations", "otp_totp", "otp_static", "axes", "api")
+ADMIN_APPS = ("accounts", "organisations", "otp_totp", "otp_static", "axes", "api", "privacy")
 
 
 def ascii_slug(text: str) -> str:

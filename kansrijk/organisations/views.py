@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from kansrijk.accounts.views import url_with_next
@@ -26,15 +26,5 @@ def region_page(request, slug):
         {
             "page": page,
             "refer_url": url_with_next("login", reverse("portal:new")),
-            "privacy_url": _privacy_statement_url(),
         },
     )
-
-
-def _privacy_statement_url() -> str | None:
-    # The privacy statements are issue 6's; until its page exists, the template shows a
-    # placeholder in its place.
-    try:
-        return reverse("privacy_statement")
-    except NoReverseMatch:
-        return None

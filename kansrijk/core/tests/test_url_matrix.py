@@ -213,6 +213,20 @@ MATRIX: dict[str, Entry] = {
         everyone(ELSEWHERE),
         False,
     ),
+    # The privacy statements are public, for everyone alike (also halfway through logging in).
+    "privacy/": Entry("GET", _page("privacy_statement"), everyone(200), False),
+    "privacy/<str:audience>/": Entry(
+        "GET",
+        lambda world, relation: (reverse("privacy_statement_current", args=["jongeren"]), {}),
+        everyone(200),
+        False,
+    ),
+    "privacy/<str:audience>/versie-<int:version>/": Entry(
+        "GET",
+        lambda world, relation: (reverse("privacy_statement_version", args=["ouders", 1]), {}),
+        everyone(200),
+        False,
+    ),
     "interventies/": Entry("GET", _page("interventions:list"), STAFF_PAGE, False),
     # The CSV export of the search list is for team leads.
     "interventies/export.csv": Entry(

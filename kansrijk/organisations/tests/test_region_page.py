@@ -53,9 +53,10 @@ def test_the_aanmelden_button_leads_to_the_login_and_on_to_the_referral_form(cli
     assert response["Location"] == reverse("portal:new")
 
 
-def test_it_marks_the_privacy_statement_placeholder_until_issue_6_adds_it(client, page):
+def test_it_links_both_privacy_statements(client, page):
     text = client.get(reverse("regions:page", args=["haaglanden"])).content.decode()
-    assert "privacy-placeholder" in text
+    assert f'href="{reverse("privacy_statement_current", args=["jongeren"])}"' in text
+    assert f'href="{reverse("privacy_statement_current", args=["ouders"])}"' in text
 
 
 def test_an_unpublished_or_unknown_page_is_not_found(client, page):
