@@ -145,3 +145,23 @@ class SecondFactorClient(Client):
 def client():
     """pytest-django's `client`, with the second factor passed by force_login."""
     return SecondFactorClient()
+
+
+def ensure_privacy_statements() -> None:
+    """Version 1 of both privacy statements, as migration privacy.0002 installs them. Made here
+    when missing: tests with a live server flush the database, which takes the migration's rows
+    with it, and the tests after them would find none."""
+    from kansrijk.privacy.models import PrivacyStatement
+    from kansrijk.privacy.texts import FIRST_IN_FORCE, STATEMENTS
+
+    for audience, title, body in STATEMENTS:
+        PrivacyStatement.objects.get_or_create(
+            audience=audience,
+            version=1,
+            defaults={"title": title, "body": body, "in_force_from": FIRST_IN_FORCE},
+        )
+
+
+@pytest.fixture
+def privacy_statements(db):
+    ensure_privacy_statements()

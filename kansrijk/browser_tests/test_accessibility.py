@@ -15,6 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from kansrijk.accounts.tests.helpers import totp_code
+from kansrijk.conftest import ensure_privacy_statements
 from kansrijk.interventions.tests.factories import make_intervention
 
 from .caseload import make_caseload
@@ -49,19 +50,13 @@ def just_completed(frozen_clock, organisation_a, caseworker, team_lead):
 
 
 @pytest.fixture
-def privacy_statements(frozen_clock):
-    """The live server's database is flushed between tests, which takes the migration's first
-    versions with it: make them again, as an administrator would."""
-    from kansrijk.privacy.services import privacy_statement_publish
-    from kansrijk.privacy.texts import STATEMENTS
-
-    day = timezone.localdate()
-    for audience, title, body in STATEMENTS:
-        privacy_statement_publish(audience=audience, title=title, body=body, in_force_from=day, by=None)
+def privacy_pages(frozen_clock):
+    # In the live server's database, flushed between tests (kansrijk/conftest.py).
+    ensure_privacy_statements()
 
 
 def test_it_finds_no_serious_accessibility_violations(
-    page, team_lead, caseload, organisation_a, privacy_staff, just_completed, privacy_statements
+    page, team_lead, caseload, organisation_a, privacy_staff, just_completed, privacy_pages
 ):
     scans: dict[str, tuple[list[str], list[str]]] = {}
 

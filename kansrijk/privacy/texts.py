@@ -2,6 +2,8 @@
 written for a 12-year-old). Migration 0002 stores them; later versions are added in the admin.
 """
 
+import datetime as dt
+
 YOUNG_PEOPLE = """\
 Je bent naar Halt gestuurd door je school of door iemand uit de wijk. Halt schrijft een paar dingen over jou op. Hier lees je wat, waarom, en wat je rechten zijn.
 
@@ -45,6 +47,10 @@ U kunt vragen welke gegevens wij over u of uw kind hebben (inzage), en vragen om
 ## Toestemming intrekken
 Meedoen is vrijwillig. U kunt een gegeven toestemming altijd intrekken; vanaf dat moment geldt die niet meer.
 """
+
+# The first versions count from the start of the oldest school year Kansrijk holds (the demo's
+# and the imported history's), so every file has a statement that applied to it.
+FIRST_IN_FORCE = dt.date(2023, 8, 1)
 
 STATEMENTS = [
     ("jongeren", "Wat Halt over jou opschrijft", YOUNG_PEOPLE),

@@ -423,6 +423,7 @@ def world(
     municipality_b,
     organisation_a,
     organisation_b,
+    privacy_statements,
 ) -> World:
     admin_user.is_staff = True  # the functional administrator works in the Django admin
     admin_user.save()

@@ -3,17 +3,15 @@
 Administrators add later versions in the admin; these texts are never edited in place.
 """
 
-import datetime as dt
-
 from django.db import migrations
 
-from kansrijk.privacy.texts import STATEMENTS
+from kansrijk.privacy.texts import FIRST_IN_FORCE, STATEMENTS
 
 def create(apps, schema_editor):
     PrivacyStatement = apps.get_model("privacy", "PrivacyStatement")
     for audience, title, body in STATEMENTS:
         PrivacyStatement.objects.create(
-            audience=audience, version=1, title=title, body=body, in_force_from=dt.date(2026, 12, 1)
+            audience=audience, version=1, title=title, body=body, in_force_from=FIRST_IN_FORCE
         )
 
 
