@@ -17,6 +17,7 @@ from kansrijk.core.models import ReferenceCounter
 from kansrijk.interventions.models import Intervention
 from kansrijk.organisations.models import Municipality, ReferrerOrganisation, Region, School
 from kansrijk.people.models import YoungPerson
+from kansrijk.privacy.models import PrivacyStatement
 from kansrijk.referrals.models import Referral
 
 from .cases import CaseWriter
@@ -106,7 +107,9 @@ def demo_wipe() -> None:
     models = [
         model
         for model in apps.get_models(include_auto_created=True)
-        if model.__module__.startswith("kansrijk.") and model is not AuditEvent
+        # The audit log is append-only; the privacy statements are not demo data but the
+        # installation's published texts, which stay.
+        if model.__module__.startswith("kansrijk.") and model not in (AuditEvent, PrivacyStatement)
     ]
     pending, emptied = _referrers_first(models), set()
     for _ in range(len(pending)):

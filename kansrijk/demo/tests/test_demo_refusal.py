@@ -13,6 +13,7 @@ from kansrijk.audit.services import audit_record
 from kansrijk.demo.generator import demo_wipe
 from kansrijk.interventions.models import Intervention
 from kansrijk.organisations.models import Region
+from kansrijk.privacy.models import PrivacyStatement
 from kansrijk.referrals.models import Referral
 
 
@@ -86,3 +87,13 @@ def test_force_keeps_the_audit_log_of_the_replaced_data(demo):
         str(intervention.uuid),
     )
     assert User.objects.filter(username="teamlead").exists()
+
+
+def test_force_keeps_the_published_privacy_statements(demo, privacy_statements):
+    # The privacy statements are the installation's published texts, not demo data.
+    before = list(PrivacyStatement.objects.values_list("audience", "version", "title"))
+    assert len(before) >= 2
+
+    call_command("load_demo", "--force", stdout=io.StringIO())
+
+    assert list(PrivacyStatement.objects.values_list("audience", "version", "title")) == before
