@@ -12,12 +12,14 @@ every run.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import time_machine
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect, sync_playwright
 
@@ -150,3 +152,21 @@ def caseworker2(frozen_clock, region_a):
 @pytest.fixture
 def privacy_staff(frozen_clock):
     return _staff("petra", "Petra", "Visser", Role.PRIVACY_OFFICER, None)
+
+
+@pytest.fixture
+def just_completed(frozen_clock, organisation_a, caseworker, team_lead):
+    """A file completed two days ago: its evaluation invitations are still open."""
+    from kansrijk.interventions.tests.factories import make_intervention
+
+    today = timezone.localdate()
+    return make_intervention(
+        status="completed",
+        organisation=organisation_a,
+        professional=caseworker.user,
+        team_lead=team_lead.user,
+        referral_date=today - dt.timedelta(days=40),
+        intake_date=today - dt.timedelta(days=30),
+        end_date=today - dt.timedelta(days=2),
+        young_person_data={"first_name": "Sem", "last_name": "de Vries"},
+    )

@@ -6,17 +6,14 @@ quotes to review)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from kansrijk.accounts.tests.helpers import totp_code
 from kansrijk.conftest import ensure_privacy_statements
-from kansrijk.interventions.tests.factories import make_intervention
 
 from .caseload import make_caseload
 from .helpers import accessibility_violations, enter_code, enter_password, log_out, step_form
@@ -30,22 +27,6 @@ OPEN_ALL_STEPS = "details => details.forEach(element => { element.open = true; }
 def caseload(frozen_clock, organisation_a, team_lead, caseworker, caseworker2):
     return make_caseload(
         organisation=organisation_a, team_lead=team_lead, caseworker=caseworker, caseworker2=caseworker2
-    )
-
-
-@pytest.fixture
-def just_completed(frozen_clock, organisation_a, caseworker, team_lead):
-    """A file completed two days ago: its evaluation invitations are still open."""
-    today = timezone.localdate()
-    return make_intervention(
-        status="completed",
-        organisation=organisation_a,
-        professional=caseworker.user,
-        team_lead=team_lead.user,
-        referral_date=today - dt.timedelta(days=40),
-        intake_date=today - dt.timedelta(days=30),
-        end_date=today - dt.timedelta(days=2),
-        young_person_data={"first_name": "Sem", "last_name": "de Vries"},
     )
 
 

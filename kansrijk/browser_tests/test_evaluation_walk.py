@@ -4,15 +4,11 @@ page; the team lead anonymises and approves the quote; it appears on the factshe
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
-
-from kansrijk.interventions.tests.factories import make_intervention
 
 from .helpers import log_in, log_out
 
@@ -25,21 +21,6 @@ QUESTIONS = (
 )
 
 
-@pytest.fixture
-def completed(frozen_clock, organisation_a, caseworker, team_lead):
-    today = timezone.localdate()
-    return make_intervention(
-        status="completed",
-        organisation=organisation_a,
-        professional=caseworker.user,
-        team_lead=team_lead.user,
-        referral_date=today - dt.timedelta(days=40),
-        intake_date=today - dt.timedelta(days=30),
-        end_date=today - dt.timedelta(days=2),
-        young_person_data={"first_name": "Sem", "last_name": "de Vries"},
-    )
-
-
 def invitation_path(page, intervention) -> str:
     """Print the young person's invitation from the file; the path of the link on it."""
     page.goto(f"/interventies/{intervention.uuid}/")
@@ -49,9 +30,9 @@ def invitation_path(page, intervention) -> str:
     return urlsplit(page.locator(".evaluation-print__url").inner_text().strip()).path
 
 
-def test_it_walks_an_evaluation_from_the_link_to_the_factsheet(page, caseworker, team_lead, completed):
+def test_it_walks_an_evaluation_from_the_link_to_the_factsheet(page, caseworker, team_lead, just_completed):
     log_in(page, caseworker)
-    path = invitation_path(page, completed)
+    path = invitation_path(page, just_completed)
     log_out(page)
 
     # The young person opens the link: no login, only a first name.
@@ -83,7 +64,7 @@ def test_it_walks_an_evaluation_from_the_link_to_the_factsheet(page, caseworker,
     review.get_by_role("button", name="Citaat goedkeuren").click()
     expect(page.get_by_role("status")).to_contain_text("Het citaat is goedgekeurd")
 
-    school = completed.school
+    school = just_completed.school
     page.goto(f"/rapportages/factsheet/?periode=2025-2026&scope=school&brin={school.brin}")
     quotes = page.get_by_role("region", name="Citaten")
     expect(quotes).to_contain_text("Jongeren en ouders zeggen")
