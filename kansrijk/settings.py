@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "kansrijk.audit",
     "kansrijk.interchange",
     "kansrijk.retention",
+    "kansrijk.rights",
     "kansrijk.privacy",
     "kansrijk.demo",
     "kansrijk.api",

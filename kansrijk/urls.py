@@ -21,6 +21,7 @@ urlpatterns = [
     path("uitnodiging/<str:token>/", accounts_views.invitation_accept, name="invitation_accept"),
     path("rapportages/", include("kansrijk.reports.urls")),
     path("auditlog/", include("kansrijk.audit.urls")),
+    path("privacyverzoeken/", include("kansrijk.rights.urls")),
     path("", include("kansrijk.evaluations.urls")),
     path("", include("kansrijk.privacy.urls")),
     path("api/", include("kansrijk.api.urls")),

@@ -1,5 +1,6 @@
 """School years and ages: small date helpers used across apps."""
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -47,3 +48,11 @@ def age_on(birth_date: dt.date, day: dt.date) -> int:
 
 MIN_AGE = 10
 MAX_AGE = 23
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` months later (earlier if negative), or that month's last day."""
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.constants import HALT_CASE_ROLES
 from kansrijk.accounts.models import User
-from kansrijk.core.dates import MAX_AGE, MIN_AGE, age_on
+from kansrijk.core.dates import MAX_AGE, MIN_AGE, add_months, age_on
 from kansrijk.interventions.access import interventions_visible_to
 from kansrijk.interventions.models import Intervention
 from kansrijk.interventions.workflow import REVIEWABLE
@@ -208,7 +208,7 @@ def earlier_referrals(*, user: User, referral: Referral) -> list[EarlierReferral
             first_name__iexact=young_person.first_name,
             last_name__iexact=young_person.last_name,
         )
-    since = _months_before(referral.referral_date, REPEAT_REFERRAL_MONTHS)
+    since = add_months(referral.referral_date, -REPEAT_REFERRAL_MONTHS)
     # The young people first, then their referrals: the referrals are found through the
     # young_person index, whatever the number of referrals in the country.
     others = list(
@@ -240,20 +240,6 @@ def earlier_referrals(*, user: User, referral: Referral) -> list[EarlierReferral
             )
         )
     return result
-
-
-def _months_before(day: dt.date, months: int) -> dt.date:
-    years, months_left = divmod(months, 12)
-    year, month = day.year - years, day.month - months_left
-    if month < 1:
-        year, month = year - 1, month + 12
-    # 31 March minus one month is the last day of February.
-    for last_day in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last_day))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 # --- the referrer's view: status only --------------------------------------------------------

@@ -15,7 +15,6 @@ due again, which is what makes running the command twice change nothing.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from kansrijk.core.dates import add_months
 from kansrijk.interventions.constants import ENDED_STATUSES
 from kansrijk.people.models import YoungPerson
 from kansrijk.referrals.constants import ReferralStatus
@@ -33,10 +33,7 @@ CLOSED_REFERRAL_STATUSES = (ReferralStatus.REJECTED, ReferralStatus.WITHDRAWN)
 
 def months_before(day: dt.date, months: int) -> dt.date:
     """The same day `months` months earlier; the month's last day where it has no such day."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return add_months(day, -months)
 
 
 @dataclass(frozen=True)

@@ -84,9 +84,9 @@ def retention_apply(*, today: dt.date | None = None, dry_run: bool = False) -> R
         person_ids = list(due.young_people.order_by("pk").values_list("pk", flat=True))
         result = RetentionResult(referrals=len(referral_ids), young_people=len(person_ids))
         for ids in _batches(referral_ids):
-            _referrals_strip(ids, result, dry_run=dry_run)
+            referrals_strip(ids, result, dry_run=dry_run)
         for ids in _batches(person_ids):
-            _young_people_strip(ids, result, dry_run=dry_run)
+            young_people_strip(ids, result, dry_run=dry_run)
         if not dry_run:
             audit_record(
                 actor=None,
@@ -108,7 +108,7 @@ def _batches(ids: list[int]) -> Iterator[list[int]]:
         yield ids[start : start + BATCH]
 
 
-def _referrals_strip(ids: list[int], result: RetentionResult, *, dry_run: bool) -> None:
+def referrals_strip(ids: list[int], result: RetentionResult, *, dry_run: bool) -> None:
     interventions = Intervention.objects.filter(referral_id__in=ids)
     victims = Victim.objects.filter(referral_id__in=ids)
     care_referrals = CareReferral.objects.filter(intervention__in=interventions)
@@ -146,7 +146,7 @@ def _referrals_strip(ids: list[int], result: RetentionResult, *, dry_run: bool) 
     )
 
 
-def _young_people_strip(ids: list[int], result: RetentionResult, *, dry_run: bool) -> None:
+def young_people_strip(ids: list[int], result: RetentionResult, *, dry_run: bool) -> None:
     parents = Parent.objects.filter(young_person_id__in=ids)
     result.parents += parents.count()
     if dry_run:

@@ -154,6 +154,34 @@ def _region_page(world, relation):
     return reverse("regions:page", args=[page.slug]), {}
 
 
+def _subject_request(name: str) -> Callable[[World, str], tuple[str, dict]]:
+    """An access request about the young person of the region's own file, made for the ask."""
+
+    def ask(world, relation):
+        from kansrijk.rights.models import DataSubjectRequest
+
+        young_person = world.interventions["own"].referral.young_person
+        request, _created = DataSubjectRequest.objects.get_or_create(
+            reference="AVG-2026-9999",
+            defaults={
+                "kind": "access",
+                "subject_kind": "young_person",
+                "young_person": young_person,
+                "requester": "subject",
+                "received_on": world.interventions["own"].referral_date,
+                "due_on": world.interventions["own"].referral_date,
+            },
+        )
+        return reverse(name, args=[request.uuid]), {}
+
+    return ask
+
+
+def _subject_person(world, relation):
+    young_person = world.interventions[relation].referral.young_person
+    return reverse("rights:register", args=["jongere", young_person.uuid]), {}
+
+
 def everyone(answer, **exceptions) -> dict[str, Any]:
     return {role: exceptions.get(role, answer) for role in ROLES}
 
@@ -183,6 +211,11 @@ STEP = CASE_FILE
 # Care reports are for the assigned professional and the region's team leads.
 CARE_REPORT_STEP = {**CASE_FILE, "caseworker": (200, 404, 403)}
 AUDIT_LOG = everyone(403, anonymous=LOGIN, privacy_officer=200)
+# Data-subject requests are the privacy officer's, about anybody in any region; the steps on a
+# request answer an empty POST with the form's errors (400), a correction of an access request
+# with a message on the request's page.
+SUBJECT_REQUESTS = AUDIT_LOG
+SUBJECT_REQUEST_STEP = everyone(403, anonymous=LOGIN, privacy_officer=400)
 
 MATRIX: dict[str, Entry] = {
     "": Entry(
@@ -338,6 +371,31 @@ MATRIX: dict[str, Entry] = {
     # The audit log and its export are the privacy officer's alone.
     "auditlog/": Entry("GET", _page("audit:log"), AUDIT_LOG, False),
     "auditlog/export.csv": Entry("GET", _page("audit:export"), AUDIT_LOG, False),
+    "privacyverzoeken/": Entry("GET", _page("rights:list"), SUBJECT_REQUESTS, False),
+    "privacyverzoeken/nieuw/": Entry("GET", _page("rights:search"), SUBJECT_REQUESTS, False),
+    "privacyverzoeken/nieuw/<str:kind>/<uuid:uuid>/": Entry("GET", _subject_person, SUBJECT_REQUESTS),
+    "privacyverzoeken/<uuid:uuid>/": Entry("GET", _subject_request("rights:detail"), SUBJECT_REQUESTS, False),
+    "privacyverzoeken/<uuid:uuid>/inzage.json": Entry(
+        "GET", _subject_request("rights:export_json"), SUBJECT_REQUESTS, False
+    ),
+    "privacyverzoeken/<uuid:uuid>/inzage.pdf": Entry(
+        "GET", _subject_request("rights:export_pdf"), SUBJECT_REQUESTS, False
+    ),
+    "privacyverzoeken/<uuid:uuid>/verlengen/": Entry(
+        "POST", _subject_request("rights:extend"), SUBJECT_REQUEST_STEP, False
+    ),
+    "privacyverzoeken/<uuid:uuid>/afhandelen/": Entry(
+        "POST", _subject_request("rights:handle"), SUBJECT_REQUEST_STEP, False
+    ),
+    "privacyverzoeken/<uuid:uuid>/corrigeren/": Entry(
+        "POST",
+        _subject_request("rights:correct"),
+        {**SUBJECT_REQUEST_STEP, "privacy_officer": ELSEWHERE},
+        False,
+    ),
+    "privacyverzoeken/<uuid:uuid>/wissen/": Entry(
+        "POST", _subject_request("rights:erase"), SUBJECT_REQUEST_STEP, False
+    ),
     # The evaluation questionnaire is public: a valid link answers the same for everyone (an
     # invalid one is a friendly 404 or 410 page, kansrijk/evaluations/tests/test_links.py).
     "evaluatie/bedankt/": Entry("GET", _page("evaluations:thanks"), everyone(200), False),

@@ -1,0 +1,67 @@
+"""Who handles data-subject requests, and the one way to fetch a request or a person for them.
+
+Requests are the privacy officer's work (domain.md §3, §4): only they search people across
+regions for a request, see the register and make the exports. Everyone else is refused before
+anything is looked up, so an answer tells nothing about who exists. Opening a request shows
+the person's data, so it writes an audit row (`request_for`).
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from kansrijk.accounts.constants import Role
+from kansrijk.audit.services import audit_record
+from kansrijk.people.models import Parent, YoungPerson
+
+from .models import DataSubjectRequest
+
+
+def can_handle_requests(user) -> bool:
+    return bool(
+        user is not None and user.is_authenticated and user.is_active and user.role == Role.PRIVACY_OFFICER
+    )
+
+
+def require_handler(user) -> None:
+    if not can_handle_requests(user):
+        raise PermissionDenied
+
+
+def _key(value) -> uuid_module.UUID:
+    try:
+        return uuid_module.UUID(str(value))
+    except ValueError:
+        raise Http404 from None
+
+
+def request_for(user, request_uuid, *, audit: bool = True) -> DataSubjectRequest:
+    """The request with this uuid for the privacy officer; 403 for anyone else, 404 if unknown."""
+    require_handler(user)
+    found = (
+        DataSubjectRequest.objects.select_related("young_person", "parent__young_person")
+        .filter(uuid=_key(request_uuid))
+        .first()
+    )
+    if found is None:
+        raise Http404
+    if audit:
+        audit_record(actor=user, event="subject_request_viewed", subject=found)
+    return found
+
+
+def person_for(user, kind: str, person_uuid) -> YoungPerson | Parent:
+    """A young person or parent to register a request about; their data not yet removed."""
+    require_handler(user)
+    if kind == "jongere":
+        found = YoungPerson.objects.filter(uuid=_key(person_uuid), birth_date__isnull=False).first()
+    elif kind == "ouder":
+        found = Parent.objects.select_related("young_person").filter(uuid=_key(person_uuid)).first()
+    else:
+        raise Http404
+    if found is None:
+        raise Http404
+    return found

@@ -1,0 +1,223 @@
+"""The privacy officer's register of data-subject requests: find the person, register, handle.
+
+Every page is refused to anyone but the privacy officer before anything is looked up
+(`access.require_handler`). Names typed into the search travel in a POST body, never in an
+address; the addresses hold the uuids of requests and people only.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kansrijk.audit.services import audit_record
+from kansrijk.core.dates import add_months
+from kansrijk.core.errors import DomainError
+
+from . import export, selectors, services
+from .access import person_for, request_for, require_handler
+from .constants import RequestKind, SubjectKind
+from .forms import EraseForm, ExtendForm, HandleForm, PersonSearchForm, RegisterForm, correction_form_class
+
+PAGE_SIZE = 50
+
+
+@require_GET
+@login_required
+def request_list(request):
+    require_handler(request.user)
+    page = Paginator(selectors.requests_register(), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(item, selectors.overdue(item)) for item in page.object_list]
+    return render(request, "rights/request_list.html", {"page": page, "rows": rows})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def person_search(request):
+    require_handler(request.user)
+    form = PersonSearchForm(request.POST or None)
+    found = None
+    if request.method == "POST" and form.is_valid():
+        found = selectors.people_matching(**form.cleaned_data)
+        # Who searched, and how many people it showed; not what was typed (that is a name).
+        audit_record(actor=request.user, event="subject_search", new={"results": len(found)})
+    return render(
+        request,
+        "rights/person_search.html",
+        {"form": form, "found": found, "limit": selectors.SEARCH_LIMIT},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def request_register(request, kind: str, uuid):
+    person = person_for(request.user, kind, uuid)
+    subject_kind = SubjectKind.PARENT if kind == "ouder" else SubjectKind.YOUNG_PERSON
+    form = RegisterForm(request.POST or None, subject_kind=subject_kind)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registered = services.request_register(by=request.user, person=person, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("Request %(reference)s has been registered.") % {"reference": registered.reference}
+            )
+            return redirect("rights:detail", uuid=registered.uuid)
+    return render(
+        request,
+        "rights/request_register.html",
+        {"form": form, "person": person, "subject_kind": subject_kind, "open_cases": _open_cases(person)},
+    )
+
+
+def _open_cases(person) -> list[str]:
+    young_person = getattr(person, "young_person", None) or person
+    return selectors.open_cases(young_person)
+
+
+def _detail(request, dsr, *, status: int = 200, **forms):
+    person = services.subject_of(dsr)
+    removed = person is None or services.data_removed(dsr)
+    summary = None if removed else export.summary(dsr)
+    context = {
+        "dsr": dsr,
+        "person": None if removed else person,
+        "removed": removed,
+        "summary": summary,
+        "overdue": selectors.overdue(dsr),
+        "open_cases": [] if removed else _open_cases(person),
+        "handle_form": forms.get("handle_form") or HandleForm(),
+        "extend_form": forms.get("extend_form") or ExtendForm(),
+        "erase_form": forms.get("erase_form") or EraseForm(),
+        "correction_form": None,
+        "extension_possible": dsr.due_on < add_months(dsr.received_on, 3),
+    }
+    if dsr.kind == RequestKind.CORRECTION and not removed:
+        context["correction_form"] = forms.get("correction_form") or correction_form_class(dsr.subject_kind)(
+            instance=person
+        )
+    return render(request, "rights/request_detail.html", context, status=status)
+
+
+@require_GET
+@login_required
+def request_detail(request, uuid):
+    return _detail(request, request_for(request.user, uuid))
+
+
+def _export_response(request, uuid, fmt: str) -> HttpResponse:
+    dsr = request_for(request.user, uuid, audit=False)
+    try:
+        services.access_export_record(request=dsr, by=request.user, fmt=fmt)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("rights:detail", uuid=dsr.uuid)
+    dossier = export.dossier_for(dsr)
+    if fmt == "json":
+        body = json.dumps(dossier, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse(export.dossier_pdf(dsr, dossier), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="inzage-{dsr.reference}.{fmt}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@login_required
+def export_json(request, uuid):
+    return _export_response(request, uuid, "json")
+
+
+@require_GET
+@login_required
+def export_pdf(request, uuid):
+    return _export_response(request, uuid, "pdf")
+
+
+def _step(request, uuid, form_name: str, form_class, run, done: str):
+    """One POSTed step on a request: valid and allowed, a message and back; else the page with errors."""
+    dsr = request_for(request.user, uuid, audit=False)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            run(dsr, form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, done)
+            return redirect("rights:detail", uuid=dsr.uuid)
+    return _detail(request, dsr, status=400, **{form_name: form})
+
+
+@require_POST
+@login_required
+def request_extend(request, uuid):
+    return _step(
+        request,
+        uuid,
+        "extend_form",
+        ExtendForm,
+        lambda dsr, data: services.request_extend(request=dsr, by=request.user, **data),
+        _("The answer period has been extended."),
+    )
+
+
+@require_POST
+@login_required
+def request_handle(request, uuid):
+    return _step(
+        request,
+        uuid,
+        "handle_form",
+        HandleForm,
+        lambda dsr, data: services.request_handle(request=dsr, by=request.user, **data),
+        _("The request has been recorded as handled."),
+    )
+
+
+@require_POST
+@login_required
+def request_erase(request, uuid):
+    return _step(
+        request,
+        uuid,
+        "erase_form",
+        EraseForm,
+        lambda dsr, data: services.subject_erase(request=dsr, by=request.user),
+        _("The personal data have been erased. Record the answer to the person below."),
+    )
+
+
+@require_POST
+@login_required
+def request_correct(request, uuid):
+    dsr = request_for(request.user, uuid, audit=False)
+    person = services.subject_of(dsr)
+    if dsr.kind != RequestKind.CORRECTION or person is None:
+        messages.error(request, _("Details are corrected for a correction request."))
+        return redirect("rights:detail", uuid=dsr.uuid)
+    form_class = correction_form_class(dsr.subject_kind)
+    # A fresh copy as the form's instance: validation writes into it, the service saves.
+    form = form_class(request.POST, instance=type(person).objects.get(pk=person.pk))
+    if form.is_valid():
+        try:
+            changed = services.subject_correct(request=dsr, by=request.user, changes=form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("Corrected: %(fields)s.") % {"fields": ", ".join(export.field_labels(person, changed))},
+            )
+            return redirect("rights:detail", uuid=dsr.uuid)
+    return _detail(request, dsr, status=400, correction_form=form)
