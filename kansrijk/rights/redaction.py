@@ -44,7 +44,7 @@ PREFIXES = (
     "el",
 )
 _CAPITALISED = re.compile(
-    r"(?:(?<![\w'])(?:" + "|".join(re.escape(p) for p in PREFIXES) + r")\s+){0,3}"
+    r"(?:(?<![\w'])(?i:" + "|".join(re.escape(p) for p in PREFIXES) + r")\s+){0,3}"
     r"(?<![\w'])[A-ZÀ-ÖØ-Þ][\w'’-]+"
 )
 # Names shorter than this are not looked for: they would strike out ordinary words.

@@ -43,7 +43,7 @@ def request_list(request):
 @login_required
 def person_search(request):
     require_handler(request.user)
-    form = PersonSearchForm(request.POST or None)
+    form = PersonSearchForm(request.POST if request.method == "POST" else None)
     found = None
     if request.method == "POST" and form.is_valid():
         found = selectors.people_matching(**form.cleaned_data)
@@ -61,7 +61,7 @@ def person_search(request):
 def request_register(request, kind: str, uuid):
     person = person_for(request.user, kind, uuid)
     subject_kind = SubjectKind.PARENT if kind == "ouder" else SubjectKind.YOUNG_PERSON
-    form = RegisterForm(request.POST or None, subject_kind=subject_kind)
+    form = RegisterForm(request.POST if request.method == "POST" else None, subject_kind=subject_kind)
     if request.method == "POST" and form.is_valid():
         try:
             registered = services.request_register(by=request.user, person=person, **form.cleaned_data)
@@ -89,6 +89,8 @@ def _detail(request, dsr, *, status: int = 200, **forms):
     removed = person is None or services.data_removed(dsr)
     summary = None if removed else export.summary(dsr)
     context = {
+        # A refused step's message, also where its form is not on the page (any more).
+        "step_errors": [error for form in forms.values() for error in form.non_field_errors()],
         "dsr": dsr,
         "person": None if removed else person,
         "removed": removed,

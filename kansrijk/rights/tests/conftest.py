@@ -88,7 +88,10 @@ def case(caseworker_a, team_lead_a, municipality_a, client) -> Case:
         place="School",
         parents=[father],
         others="mentor",
-        summary="Noa vertelde open over het incident; meneer bakker was er ook bij. Hanneke sprak af: excuusbrief.",
+        summary=(
+            "Noa vertelde open over het incident; meneer bakker was er ook bij. "
+            "Hanneke sprak af: excuusbrief."
+        ),
     )
     case_services.intervention_add_note(
         intervention=intervention, by=caseworker_a, text="Overleg met Tineke Jansen over doorverwijzing."
