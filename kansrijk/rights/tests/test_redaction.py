@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
-from django.utils import translation
 
 from kansrijk.people.models import YoungPerson
 from kansrijk.rights.redaction import Redactor, name_candidates
