@@ -9,19 +9,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .caseload import make_caseload
 from .helpers import log_in
 
 pytestmark = pytest.mark.browser
 
 NAME = "Sem de Vries"
-
-
-@pytest.fixture
-def caseload(frozen_clock, organisation_a, team_lead, caseworker, caseworker2):
-    return make_caseload(
-        organisation=organisation_a, team_lead=team_lead, caseworker=caseworker, caseworker2=caseworker2
-    )
 
 
 def _holds_name(text: str) -> bool:
