@@ -19,9 +19,10 @@ from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from kansrijk.accounts.models import User
+from kansrijk.core.search import TextSearch
 
 from . import selectors
 from .access import can_read_audit_log
@@ -30,14 +31,22 @@ from .services import audit_record
 
 PAGE_SIZE = 50
 EXPORT_CHUNK = 2000
+# The user and object boxes take whatever is typed, a name too: they post, and the address
+# carries a token instead.
+SEARCH = TextSearch(list_name="audit:log", form_class=AuditSearchForm, text_fields=("actor", "subject"))
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @login_required
 def audit_log(request):
     if not can_read_audit_log(request.user):
         raise PermissionDenied
-    form = AuditSearchForm(request.GET)
+    if request.method == "POST":
+        return SEARCH.redirect(request)
+    data = SEARCH.data(request)
+    if data is None:
+        return SEARCH.forget(request)
+    form = AuditSearchForm(data)
     rows = selectors.audit_events_search(**form.filters())
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     references = selectors.subject_references(page.object_list)
@@ -51,7 +60,10 @@ def audit_export(request):
     user = request.user
     if not can_read_audit_log(user):
         raise PermissionDenied
-    form = AuditSearchForm(request.GET)
+    data = SEARCH.data(request)
+    if data is None:
+        return SEARCH.forget(request)
+    form = AuditSearchForm(data)
     filters = form.filters()
     rows = selectors.audit_events_search(**filters)
     count = rows.count()

@@ -155,6 +155,16 @@ def privacy_staff(frozen_clock):
 
 
 @pytest.fixture
+def caseload(frozen_clock, organisation_a, team_lead, caseworker, caseworker2):
+    """The region's files in every state (caseload.py), most of them the caseworker's."""
+    from .caseload import make_caseload
+
+    return make_caseload(
+        organisation=organisation_a, team_lead=team_lead, caseworker=caseworker, caseworker2=caseworker2
+    )
+
+
+@pytest.fixture
 def just_completed(frozen_clock, organisation_a, caseworker, team_lead):
     """A file completed two days ago: its evaluation invitations are still open."""
     from kansrijk.interventions.tests.factories import make_intervention

@@ -15,19 +15,11 @@ from playwright.sync_api import expect
 from kansrijk.accounts.tests.helpers import totp_code
 from kansrijk.conftest import ensure_privacy_statements
 
-from .caseload import make_caseload
 from .helpers import accessibility_violations, enter_code, enter_password, log_out, step_form
 
 pytestmark = pytest.mark.browser
 
 OPEN_ALL_STEPS = "details => details.forEach(element => { element.open = true; })"
-
-
-@pytest.fixture
-def caseload(frozen_clock, organisation_a, team_lead, caseworker, caseworker2):
-    return make_caseload(
-        organisation=organisation_a, team_lead=team_lead, caseworker=caseworker, caseworker2=caseworker2
-    )
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .caseload import make_caseload
 from .helpers import log_in
 
 pytestmark = pytest.mark.browser
@@ -16,13 +15,6 @@ pytestmark = pytest.mark.browser
 ZOOMED = {"width": 640, "height": 900}
 OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
 OPEN_ALL_STEPS = "details => details.forEach(element => { element.open = true; })"
-
-
-@pytest.fixture
-def caseload(frozen_clock, organisation_a, team_lead, caseworker, caseworker2):
-    return make_caseload(
-        organisation=organisation_a, team_lead=team_lead, caseworker=caseworker, caseworker2=caseworker2
-    )
 
 
 def test_it_needs_no_horizontal_scrolling_at_200_percent_zoom(page, team_lead, caseload):

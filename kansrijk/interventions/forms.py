@@ -173,6 +173,17 @@ class ParentsChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Parent) -> str:
         return _parent_label(obj)
 
+    def _check_values(self, value):
+        # A forged id beyond 64 bits makes SQLite raise in the `IN` query instead of matching
+        # nothing; it is no parent of this file either way.
+        for pk in value:
+            text = str(pk).strip().lstrip("+-")
+            if text.isdigit() and int(text) >= 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return super()._check_values(value)
+
 
 class CaseForm(forms.Form):
     """A form for one step on `intervention`; subclasses say which keyword arguments they give."""

@@ -28,11 +28,12 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kansrijk.audit.selectors import file_views
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
+from kansrijk.core.search import TextSearch
 from kansrijk.people import services as consent_services
 from kansrijk.people.constants import ConsentPurpose
 
@@ -67,9 +68,11 @@ VIEWERS_PAGE_SIZE = 50
 FILE_TEMPLATE = "interventions/intervention_detail.html"
 # What an HTMX step answers with: the timeline, plus the header and the forms out of band.
 UPDATE_TEMPLATE = "interventions/_file_update.html"
+# The search box takes names: it posts, and the list's address carries a token instead.
+SEARCH = TextSearch(list_name="interventions:list", form_class=InterventionSearchForm, text_fields=("q",))
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @login_required
 def intervention_list(request):
     user = request.user
@@ -77,7 +80,12 @@ def intervention_list(request):
     # an empty search page is a confusing answer to "you have no business here".
     if not user.works_on_cases:
         raise PermissionDenied
-    form = InterventionSearchForm(request.GET, user=user)
+    if request.method == "POST":
+        return SEARCH.redirect(request)
+    data = SEARCH.data(request)
+    if data is None:
+        return SEARCH.forget(request)
+    form = InterventionSearchForm(data, user=user)
     interventions = selectors.interventions_search(user=user, **form.filters())
     page = Paginator(interventions, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -94,7 +102,11 @@ def intervention_export(request):
     user = request.user
     if not user.is_team_lead:
         raise PermissionDenied
-    form = InterventionSearchForm(request.GET, user=user)
+    data = SEARCH.data(request)
+    if data is None:
+        # Without its text the export would hold more rows than the list it was asked from.
+        return SEARCH.forget(request)
+    form = InterventionSearchForm(data, user=user)
     filters = form.filters()
     interventions = selectors.interventions_search(user=user, **filters)
     count = interventions.count()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from kansrijk.audit import views
 from kansrijk.audit.models import AuditEvent
 from kansrijk.audit.services import audit_record
+from kansrijk.core.tests.searching import search_get
 from kansrijk.interventions.tests.factories import make_intervention
 
 
@@ -40,8 +41,8 @@ def test_it_filters_by_user_event_object_and_dates(client, privacy_officer, case
         audit_record(actor=caseworker_a, event="intervention_viewed", subject=second)
     client.force_login(privacy_officer)
 
-    def search(**params):
-        response = client.get(reverse("audit:log"), params)
+    def search(**fields):
+        response = search_get(client, reverse("audit:log"), **fields)
         assert response.status_code == 200
         return [(row.actor_label, row.subject_id) for row in _rows(response)]
 

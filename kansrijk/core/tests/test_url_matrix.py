@@ -586,3 +586,22 @@ def test_every_post_only_address_refuses_a_get(client, world, caseworker_a):
         if entry.method == "POST" and route != "taal/setlang/":  # Django answers GET there too
             path, _data = entry.ask(world, "own")
             assert client.get(path).status_code == 405, route
+
+
+# The lists whose search form posts to the list itself, which keeps the typed text in the
+# session and redirects to the list (kansrijk/core/search.py): whoever may see the list gets
+# that redirect, everyone else the list's own refusal.
+SEARCH_POSTS = ("interventies/", "auditlog/")
+
+
+def test_a_lists_search_is_answered_as_the_list_is(client, world):
+    wrong = []
+    for route in SEARCH_POSTS:
+        entry = MATRIX[route]
+        path, _data = entry.ask(world, "own")
+        for role in ROLES:
+            expected = ELSEWHERE if entry.answers[role] == 200 else entry.answers[role]
+            actual = _ask(type(client), world.users[role], "POST", path, {"q": "Jansen", "actor": "Jansen"})
+            if actual != expected:
+                wrong.append(f"POST {route} as {role}: {actual}, expected {expected}")
+    assert not wrong, "\n".join(wrong)

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from kansrijk.audit.models import AuditEvent
+from kansrijk.core.tests.searching import search_query
 from kansrijk.interventions.tests.factories import make_intervention
 
 ENGLISH = {"accept-language": "en"}
@@ -95,7 +96,9 @@ def test_it_exports_no_names_of_young_people(client, team_lead_a, files):
 
 
 def test_it_writes_one_audit_row_with_the_filter_and_the_count(client, team_lead_a, files, school_a):
-    response = _export(client, team_lead_a, status="open", school=school_a.pk, q="Noor")
+    client.force_login(team_lead_a)
+    query = search_query(client, reverse("interventions:list"), status="open", school=school_a.pk, q="Noor")
+    response = client.get(reverse("interventions:export") + query)
     _rows(response)
 
     event = AuditEvent.objects.get(event="interventions_exported")

@@ -20,7 +20,7 @@ def _urls(intervention):
     return [
         reverse("work"),
         reverse("interventions:list"),
-        reverse("interventions:list") + "?q=Sem",
+        reverse("interventions:list") + "?status=open",
         reverse("interventions:detail", args=[intervention.uuid]),
         reverse("interventions:detail", args=[uuid.uuid4()]),
     ]

@@ -4,6 +4,7 @@ never appear in region-B lists, search results or worklists (issue 3, acceptance
 import pytest
 from django.urls import reverse
 
+from kansrijk.core.tests.searching import search_get
 from kansrijk.interventions.models import Note
 from kansrijk.interventions.tests.factories import make_intervention, make_referral
 
@@ -48,8 +49,8 @@ def test_it_answers_404_for_adding_to_the_file_of_another_region(client, outside
 def test_it_never_lists_another_regions_files(client, outsider, file_a, file_b):
     client.force_login(outsider)
     url = reverse("interventions:list")
-    for params in ({}, {"status": "intake_planned"}, {"q": "Noor Bakker"}, {"q": file_a.reference}):
-        response = client.get(url, params)
+    for fields in ({}, {"status": "intake_planned"}, {"q": "Noor Bakker"}, {"q": file_a.reference}):
+        response = search_get(client, url, **fields)
         assert file_a not in response.context["page"].object_list
         # The search box repeats what was typed; the results must not add anything of file A.
         results = response.content.decode().split('id="results-heading"')[1]

@@ -1,4 +1,9 @@
-"""The search list: filters, name and reference search, sorting and pagination."""
+"""The search list: filters, name and reference search, sorting and pagination.
+
+The form posts and the list answers at an address with a token for the typed text
+(kansrijk/core/search.py); kansrijk/interventions/tests/test_views_search_text.py checks that
+the name stays out of the addresses.
+"""
 
 import datetime as dt
 
@@ -7,15 +12,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kansrijk.core.dates import SchoolYear
+from kansrijk.core.tests.searching import search_get
 from kansrijk.interventions.tests.factories import make_intervention
 from kansrijk.organisations.models import Municipality, School
 
 ENGLISH = {"accept-language": "en"}
 
 
-def _search(client, user, **params):
+def _search(client, user, **fields):
     client.force_login(user)
-    return client.get(reverse("interventions:list"), params, headers=ENGLISH)
+    return search_get(client, reverse("interventions:list"), headers=ENGLISH, **fields)
 
 
 def _listed(response):
@@ -137,6 +143,9 @@ def test_it_shows_25_files_a_page(client, caseworker_a, school_a):
     assert "Page 1 of 2" in text
     # The next-page link keeps the filters.
     assert "?status=open&amp;sort=reference&amp;page=2" in text
+    assert _listed(client.get(reverse("interventions:list"), {"status": "open", "sort": "reference"})) == (
+        _listed(first)
+    )
 
 
 def test_it_labels_every_filter(client, caseworker_a, files):
