@@ -93,7 +93,9 @@ def work(request):
     if not user.works_on_cases:
         raise PermissionDenied
     now = timezone.now()
-    own = list(intervention_selectors.interventions_of_professional(user=user)[: OWN_ROWS + 1])
+    own = intervention_selectors.first_rows(
+        intervention_selectors.interventions_of_professional(user=user), OWN_ROWS + 1
+    )
     context = {
         "own": own[:OWN_ROWS],
         "own_more_url": _list_url(professional=user.pk, status="open", sort="referral_date")
@@ -116,7 +118,7 @@ def _attention_section(user, kind: str, label, now) -> Section:
     return Section(
         kind,
         label,
-        list(interventions[:SECTION_ROWS]),
+        intervention_selectors.first_rows(interventions, SECTION_ROWS),
         interventions.count(),
         _list_url(attention=kind, sort="referral_date"),
     )

@@ -181,6 +181,19 @@ def interventions_needing_attention(
     )
 
 
+def first_rows(interventions: QuerySet[Intervention], count: int) -> list[Intervention]:
+    """The first `count` rows of a list, in its order, with what a row shows (LIST_RELATED).
+
+    In two queries on purpose: the ids from the intervention table alone, then those rows with
+    their joins. One query with the filters, the "no contact" anti-joins and six joins leaves
+    PostgreSQL's planner so many join orders to weigh that planning took 12 ms for 0.6 ms of
+    work at 200,000 interventions (docs/performance.md); apart, both plan in about 1 ms.
+    """
+    ids = list(interventions.select_related(None).values_list("pk", flat=True)[:count])
+    rows = Intervention.objects.select_related(*LIST_RELATED).in_bulk(ids)
+    return [rows[pk] for pk in ids]
+
+
 # --- the search list -----------------------------------------------------------------------
 
 
