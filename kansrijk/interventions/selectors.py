@@ -313,14 +313,18 @@ def intervention_file(
 ) -> InterventionFile:
     """Everything the file page shows, for an intervention the view got through the access module."""
     today = today or timezone.localdate()
-    # The intervention was checked by the access module; its referral comes with it.
+    # The intervention was checked by the access module; its referral is read here, with the
+    # young person, and kept on the intervention, so that the forms' reads of it need no query.
     referral = Referral.objects.select_related("young_person", "organisation").get(
         pk=intervention.referral_id
     )
+    intervention.referral = referral
     young_person = referral.young_person
     # Care reports come only through the access module (assigned professional and team leads).
-    care_reports = list(care_reports_for_user(user, intervention).select_related("recorded_by"))
     shows_care_reports = can_see_care_reports(user, intervention)
+    care_reports = list(
+        care_reports_for_user(user, intervention, may_see=shows_care_reports).select_related("recorded_by")
+    )
     components = list(intervention.components.select_related("recorded_by"))
     consents = list(intervention.consents.select_related("young_person", "parent"))
     return InterventionFile(
