@@ -181,17 +181,21 @@ def interventions_needing_attention(
     )
 
 
-def first_rows(interventions: QuerySet[Intervention], count: int) -> list[Intervention]:
-    """The first `count` rows of a list, in its order, with what a row shows (LIST_RELATED).
+def first_rows(*lists: tuple[QuerySet[Intervention], int]) -> list[list[Intervention]]:
+    """The first rows of each (list, count), in the list's order, with what a row shows.
 
-    In two queries on purpose: the ids from the intervention table alone, then those rows with
-    their joins. One query with the filters, the "no contact" anti-joins and six joins leaves
-    PostgreSQL's planner so many join orders to weigh that planning took 12 ms for 0.6 ms of
-    work at 200,000 interventions (docs/performance.md); apart, both plan in about 1 ms.
+    The ids come from each list's own query on the intervention table alone; the rows of all
+    the lists then come in one query with their joins (LIST_RELATED). One query per list with
+    the filters, the "no contact" anti-joins and six joins left PostgreSQL's planner so many
+    join orders to weigh that planning took 12 ms for 0.6 ms of work at 200,000 interventions
+    (docs/performance.md); the ids plan in a fraction of a millisecond, the rows by id in one.
     """
-    ids = list(interventions.select_related(None).values_list("pk", flat=True)[:count])
-    rows = Intervention.objects.select_related(*LIST_RELATED).in_bulk(ids)
-    return [rows[pk] for pk in ids]
+    ids = [
+        list(interventions.select_related(None).values_list("pk", flat=True)[:count])
+        for interventions, count in lists
+    ]
+    rows = Intervention.objects.select_related(*LIST_RELATED).in_bulk([pk for part in ids for pk in part])
+    return [[rows[pk] for pk in part] for part in ids]
 
 
 # --- the search list -----------------------------------------------------------------------
