@@ -119,8 +119,12 @@ def _time(client, url: str, *, runs: int, warmup: int) -> dict:
     }
 
 
-def _busiest_file(region) -> tuple[object, int]:
-    """The region's intervention with the most timeline records, and how many it has."""
+def _busiest_file(region, *, besides=None) -> tuple[object, int]:
+    """The region's intervention with the most timeline records, and how many it has.
+
+    `besides` is the long file the benchmark filled itself: from the second run on it would be
+    the busiest, and both rows would time the same file.
+    """
     from django.db.models import Count
 
     from kansrijk.interventions.models import Intervention
@@ -130,6 +134,7 @@ def _busiest_file(region) -> tuple[object, int]:
         if relation.one_to_many and relation.related_model._meta.app_label == "interventions":
             counts = (
                 relation.related_model.objects.filter(intervention__region=region)
+                .exclude(intervention=besides)
                 .order_by()
                 .values("intervention")
                 .annotate(n=Count("pk"))
@@ -264,8 +269,8 @@ def child(args: argparse.Namespace) -> int:
     lead = _team_lead(region)
     worker_client = _client_for(caseworker)
     lead_client = _client_for(lead)
-    file, records = _busiest_file(region)
     long_file, long_records = _long_file(caseworker)
+    file, records = _busiest_file(region, besides=long_file)
     terms = _search_terms(region)
     open_in_region = Intervention.objects.filter(region=region, status__in=OPEN_STATUSES).count()
     print(

@@ -162,3 +162,6 @@ def test_it_finds_no_serious_accessibility_violations(
     print(report)
     blocking = [line for found, _other in scans.values() for line in found]
     assert not blocking, "serious or critical accessibility violations:\n" + "\n".join(blocking)
+    # Landmarks are unique (a section and its table's scrolling wrapper once shared a name).
+    repeated = [line for _found, other in scans.values() for line in other if "landmark-unique" in line]
+    assert not repeated, "landmarks with the same role and name:\n" + "\n".join(repeated)

@@ -93,7 +93,21 @@ def work(request):
     if not user.works_on_cases:
         raise PermissionDenied
     now = timezone.now()
-    own = list(intervention_selectors.interventions_of_professional(user=user)[: OWN_ROWS + 1])
+    own_list = (intervention_selectors.interventions_of_professional(user=user), OWN_ROWS + 1)
+    attention = []
+    if user.is_team_lead:
+        attention = [
+            (
+                kind,
+                label,
+                intervention_selectors.interventions_needing_attention(user=user, kind=kind, now=now),
+            )
+            for kind, label in intervention_selectors.ATTENTION_CHOICES
+        ]
+    # The rows of all the lists in one query (see first_rows).
+    own, *attention_rows = intervention_selectors.first_rows(
+        own_list, *((interventions, SECTION_ROWS) for _kind, _label, interventions in attention)
+    )
     context = {
         "own": own[:OWN_ROWS],
         "own_more_url": _list_url(professional=user.pk, status="open", sort="referral_date")
@@ -105,21 +119,10 @@ def work(request):
         triage = referral_selectors.referrals_awaiting_triage(user=user)
         context["triage"] = Section("triage", "", list(triage[:SECTION_ROWS]), triage.count())
         context["attention"] = [
-            _attention_section(user, kind, label, now)
-            for kind, label in intervention_selectors.ATTENTION_CHOICES
+            Section(kind, label, rows, interventions.count(), _list_url(attention=kind, sort="referral_date"))
+            for (kind, label, interventions), rows in zip(attention, attention_rows, strict=True)
         ]
     return render(request, "core/work.html", context)
-
-
-def _attention_section(user, kind: str, label, now) -> Section:
-    interventions = intervention_selectors.interventions_needing_attention(user=user, kind=kind, now=now)
-    return Section(
-        kind,
-        label,
-        list(interventions[:SECTION_ROWS]),
-        interventions.count(),
-        _list_url(attention=kind, sort="referral_date"),
-    )
 
 
 def _list_url(**filters) -> str:

@@ -43,14 +43,18 @@ def get_intervention_for_user(user, intervention_uuid, *, audit: bool = True) ->
         key = uuid_module.UUID(str(intervention_uuid))
     except ValueError:
         raise Http404 from None
-    intervention = (
-        interventions_visible_to(user)
-        .select_related("region", "municipality", "school", "neighbourhood", "professional", "referral")
-        .filter(uuid=key)
-        .first()
-    )
-    if intervention is None:
-        raise Http404
+    # What the file's header shows comes along; the referral is read by the file itself (with
+    # the young person). Every join here is weighed by PostgreSQL's planner on every view and
+    # step, and planning, not reading, was most of this query's time (docs/performance.md).
+    # `get` rather than `first`: a uuid is unique, and an ORDER BY would only add plans to weigh.
+    try:
+        intervention = (
+            interventions_visible_to(user)
+            .select_related("municipality", "school", "neighbourhood", "professional")
+            .get(uuid=key)
+        )
+    except Intervention.DoesNotExist:
+        raise Http404 from None
     if audit:
         # One row per view. It says whether the view included the care reports, the most
         # sensitive part of the file, so nobody has to reconstruct that from roles later.
@@ -81,7 +85,13 @@ def _may_see_care_reports(user, intervention: Intervention) -> bool:
     return user.role == Role.TEAM_LEAD or intervention.professional_id == user.pk
 
 
-def care_reports_for_user(user, intervention: Intervention) -> QuerySet[CareReport]:
-    if not can_see_care_reports(user, intervention):
+def care_reports_for_user(
+    user, intervention: Intervention, *, may_see: bool | None = None
+) -> QuerySet[CareReport]:
+    """The care reports of `intervention` that `user` may see; `may_see` is the answer of
+    `can_see_care_reports` when the caller asked it already."""
+    if may_see is None:
+        may_see = can_see_care_reports(user, intervention)
+    if not may_see:
         return CareReport.objects.none()
     return intervention.care_reports.all()

@@ -188,14 +188,32 @@ class ParentsChoiceField(forms.ModelMultipleChoiceField):
 class CaseForm(forms.Form):
     """A form for one step on `intervention`; subclasses say which keyword arguments they give."""
 
-    def __init__(self, *args, intervention: Intervention, **kwargs):
+    # Whether the form needs the young person's parents and carers beyond its parent fields.
+    uses_parents = False
+
+    def __init__(self, *args, intervention: Intervention, parents: list[Parent] | None = None, **kwargs):
+        """`parents` are the young person's parents and carers when the caller has read them
+        already (the file page, for all its forms at once); otherwise the form reads them."""
         super().__init__(*args, **kwargs)
         self.intervention = intervention
         young_person_id = intervention.referral.young_person_id
-        for field in self.fields.values():
-            # Only this young person's parents and carers can take part or be contacted.
-            if isinstance(field, ParentChoiceField | ParentsChoiceField):
-                field.queryset = Parent.objects.filter(young_person_id=young_person_id)
+        parent_fields = [
+            field
+            for field in self.fields.values()
+            if isinstance(field, ParentChoiceField | ParentsChoiceField)
+        ]
+        if not parent_fields and not self.uses_parents:
+            return
+        if parents is None:
+            parents = list(Parent.objects.filter(young_person_id=young_person_id))
+        self.known_parents = parents
+        for field in parent_fields:
+            # Only this young person's parents and carers can take part or be contacted: the
+            # queryset checks a posted choice. The choices are set from the list read once, as
+            # a model choice field would otherwise query again each time it is rendered.
+            field.queryset = Parent.objects.filter(young_person_id=young_person_id)
+            empty = [("", field.empty_label)] if field.empty_label is not None else []
+            field.choices = [*empty, *((parent.pk, field.label_from_instance(parent)) for parent in parents)]
 
     def arguments(self) -> dict:
         return dict(self.cleaned_data)
@@ -348,16 +366,15 @@ class ConsentForm(CaseForm):
     person = forms.ChoiceField(label=_("Given by"))
     given_on = _date_field(_("Date the consent was given"))
 
+    uses_parents = True
+
     def __init__(self, *args, intervention: Intervention, **kwargs):
         super().__init__(*args, intervention=intervention, **kwargs)
-        self.parents = {
-            str(parent.uuid): parent
-            for parent in Parent.objects.filter(young_person_id=intervention.referral.young_person_id)
-        }
+        self.parents_by_key = {str(parent.uuid): parent for parent in self.known_parents}
         self.fields["person"].choices = [
             ("", _("Choose who gave it")),
             (self.YOUNG_PERSON, _("The young person")),
-            *((key, _parent_label(parent)) for key, parent in self.parents.items()),
+            *((key, _parent_label(parent)) for key, parent in self.parents_by_key.items()),
         ]
 
     def arguments(self) -> dict:
@@ -365,7 +382,7 @@ class ConsentForm(CaseForm):
         person = data.pop("person")
         if person == self.YOUNG_PERSON:
             return {**data, "young_person": self.intervention.referral.young_person}
-        return {**data, "parent": self.parents[person]}
+        return {**data, "parent": self.parents_by_key[person]}
 
 
 class WithdrawConsentForm(forms.Form):

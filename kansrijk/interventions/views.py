@@ -478,7 +478,7 @@ def _step_forms(intervention: Intervention, file, bound):
             continue
         posted = key == bound_key
         shown = shown or posted
-        form = bound_form if posted else spec.form(intervention=intervention)
+        form = bound_form if posted else spec.form(intervention=intervention, parents=file.parents)
         url = reverse(f"interventions:{key}", args=[intervention.uuid])
         steps[spec.group].append(StepForm(key, spec.title, spec.button, url, form, open=posted))
     marks = []
