@@ -27,6 +27,7 @@ from kansrijk.retention.services import CASE_ROWS, RetentionResult, referrals_st
 
 from .access import require_handler
 from .constants import Decision, Requester, RequestKind, RequestStatus, SubjectKind
+from .dossier import PARENT_FIELDS, PERSON_FIELDS
 from .models import DataSubjectRequest
 from .redaction import Redactor
 from .selectors import open_cases
@@ -36,17 +37,9 @@ ANSWER_MONTHS = 1
 MAX_EXTENSION_MONTHS = 2
 # What a correction may change, per kind of person: the details a person can tell us are wrong.
 CORRECTABLE = {
-    SubjectKind.YOUNG_PERSON: (
-        "first_name",
-        "last_name",
-        "birth_date",
-        "gender",
-        "phone",
-        "email",
-        "address_area",
-        "school_class",
-    ),
-    SubjectKind.PARENT: ("first_name", "last_name", "relation", "has_parental_authority", "phone", "email"),
+    # The pseudonymous id comes from the interchange file, not from the person.
+    SubjectKind.YOUNG_PERSON: tuple(name for name in PERSON_FIELDS if name != "external_id"),
+    SubjectKind.PARENT: PARENT_FIELDS,
 }
 
 
