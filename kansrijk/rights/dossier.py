@@ -30,7 +30,7 @@ from kansrijk.audit.events import event_label
 from kansrijk.audit.models import AuditEvent
 from kansrijk.evaluations.constants import Respondent
 from kansrijk.evaluations.models import Evaluation
-from kansrijk.interventions.models import Conversation, Intervention
+from kansrijk.interventions.models import Conversation, Intervention, ParentContact
 from kansrijk.people.models import Consent, Parent, YoungPerson
 from kansrijk.referrals.models import Referral
 
@@ -191,9 +191,15 @@ def parent_dossier(parent: Parent, *, request_reference: str = "") -> dict[str, 
     interventions = list(
         Intervention.objects.filter(referral__young_person=person).order_by("referral_date", "id")
     )
-    contacts = [c for item in interventions for c in item.parent_contacts.filter(parent=parent)]
+    contacts = list(
+        ParentContact.objects.filter(intervention__in=interventions, parent=parent)
+        .select_related("intervention")
+        .order_by("date", "id")
+    )
     conversations = list(
-        Conversation.objects.filter(intervention__in=interventions, parents=parent).distinct()
+        Conversation.objects.filter(intervention__in=interventions, parents=parent)
+        .select_related("intervention")
+        .distinct()
     )
     consents = list(Consent.objects.filter(parent=parent).select_related("intervention"))
     evaluations = list(Evaluation.objects.filter(parent=parent))
