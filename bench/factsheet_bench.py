@@ -8,7 +8,7 @@ already there), then time `compute_factsheet` plus the JSON encoding for the sch
 in three scopes: everything, the largest region and the busiest school. Two warm-up runs, then
 `--runs` timed runs; the median and the 95th percentile are reported.
 
-Targets (issue): median under 300 ms on PostgreSQL and under 1 s on SQLite.
+Targets (docs/performance.md): median under 300 ms on PostgreSQL and under 1 s on SQLite.
 
 Django reads DATABASE_URL when it starts, so every database is measured in its own child process
 (this script again, with `--child`). The databases belong to the benchmark and may be wiped:

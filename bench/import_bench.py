@@ -4,8 +4,8 @@
 
 Generates N valid interchange rows (deterministic random) into a temporary CSV, then for each
 database: creates a fresh one, runs `migrate`, runs the import in a child process and prints
-one line with the wall time and the child's peak RSS. Targets (interchange.md, the issue):
-100,000 rows well under 60 s, peak RSS under 300 MB.
+one line with the wall time and the child's peak RSS. Targets (docs/performance.md):
+100,000 rows in under 60 s, peak RSS under 300 MB.
 
 `--database-url sqlite` (the default) uses a temporary SQLite file. A PostgreSQL URL only
 names the server and credentials: the benchmark always works in its own database

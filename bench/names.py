@@ -1,11 +1,12 @@
 """Realistic Dutch names for the benchmark data set.
 
-Name search is only as hard as the names are common: with a pool of eleven last names one
-young person in eleven is a "Bakker", which no region has. Here the commonest surnames come
-with roughly their share of the Dutch population (de Jong about 0.5 %, the top twenty about
-5 % together; figures rounded from the Meertens Instituut's surname database), and the rest
-of the draws spread over a long tail of a few thousand generated Dutch-looking surnames,
-as in a real register. First names likewise: a few hundred, the commonest about 1 %.
+Name search is only as hard as the names are common: with the small pool of last names the
+generator once had (eleven, so one young person in eleven was a "Bakker") it measured a case
+no region has. Here the commonest surnames come with roughly their share of the Dutch
+population (de Jong about 0.5 %, the top twenty about 5 % together; figures rounded from the
+Meertens Instituut's surname database), and the rest of the draws spread over a long tail of
+a few thousand generated Dutch-looking surnames, as in a real register. First names likewise:
+a few hundred, the commonest about 1 %.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""`make bench`: the performance targets of the issue, measured on SQLite and PostgreSQL.
+"""`make bench`: the performance targets of docs/performance.md, on SQLite and PostgreSQL.
 
     .venv/bin/python bench/run.py [--n 1000000] [--quick] [--db postgresql|sqlite|both]
-        [--id-order both|chronological|shuffled] [--skip-import]
+        [--runs 20] [--id-order both|chronological|shuffled] [--skip-import] [--skip-reports]
 
 1. The factsheet (bench/factsheet_bench.py): one school year on N generated interventions
    (default 1,000,000); median under 300 ms on PostgreSQL, under 1 s on SQLite. Measured on two
@@ -9,9 +9,12 @@
    entered in the application) and shuffled (history imported from a file not sorted by date).
 2. The import (bench/import_bench.py): 100,000 interchange rows in under 60 s with a peak RSS
    under 300 MB, on both databases.
+3. The reports pages (bench/reports_bench.py) on the PostgreSQL data set of step 1, and
+4. the professionals' pages (bench/web_bench.py) on 200,000 interventions: PostgreSQL only,
+   left out with `--skip-reports`, `--quick` or `--db sqlite`.
 
-`--quick` is a smoke run (50,000 interventions, 10,000 import rows); its figures say nothing
-about the targets. The exit status is non-zero when a target is missed or a benchmark fails.
+`--quick` is a smoke run (50,000 interventions, 10,000 import rows, no pages); its figures say
+nothing about the targets. The exit status is non-zero when a target is missed or a benchmark fails.
 See docs/performance.md for the measured figures.
 """
 
@@ -145,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
             table.append(("import", "-", "failed, see above", "", "FAILED"))
 
     if not args.skip_reports and "postgresql" in databases and not args.quick:
-        # The reports pages (issue 5): factsheet page, PDF and dashboard through the HTTP stack,
+        # The reports pages: factsheet page, PDF and dashboard through the HTTP stack,
         # on the PostgreSQL data set of the factsheet benchmark (bench/reports_bench.py).
         print("\n== reports pages, postgresql ==", flush=True)
         command = [sys.executable, str(BENCH / "reports_bench.py"), "--n", str(n)]

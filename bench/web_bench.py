@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/web_bench.py [--n 200000] [--runs 30] [--warmup 2]
 
-Issue 3, Performance: with 200,000 interventions the worklist, the search list (with a filter)
+Target (docs/performance.md): with 200,000 interventions the worklist, the search list (with a filter)
 and the intervention file each answer in under 100 ms median and under 250 ms at the 95th
 percentile, for a non-superuser, over the HTTP stack, single user. This script times whole
 requests through Django's test client (URL routing, middleware, session, second-factor check,
@@ -13,12 +13,11 @@ access checks, SQL, templates):
 3. the search list filtered on open interventions;
 4. the search list filtered on a school year, sorted by reference;
 5. a search for an intervention's reference (one match), and one for the most common last
-   name of the region (the generator draws last names from a pool of eleven, so this matches
-   about one in eleven of the region's interventions: a worst case); without names in the data
-   set only the reference search is made. The search text never goes in the address (issue 6,
-   kansrijk/core/search.py): the benchmark posts it once through the list's form, untimed, and
-   times the GET of the result page the form redirects to, whose `?zoekopdracht=` token names
-   the text kept in the session;
+   name of the region (the generator draws names with real Dutch frequencies, bench/names.py,
+   in the current data set "de Jong"); without names in the data set only the reference search is
+   made. The search text never goes in the address (kansrijk/core/search.py): the benchmark
+   posts it once through the list's form, untimed, and times the GET of the result page the
+   form redirects to, whose `?zoekopdracht=` token names the text kept in the session;
 6. the file `/interventies/<uuid>/` of the region's intervention with the most timeline records
    of the data set, and a long file: one of the caseworker's files in progress that the
    benchmark fills once, through the real services, to 80 timeline records.
