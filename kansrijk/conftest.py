@@ -1,4 +1,4 @@
-"""The named cast every test can use (conventions.md, habit 8).
+"""The named cast every test can use (docs/conventions.md, habit 8).
 
 Region A is "Haaglanden" with the municipality Den Haag and one school there; region B is
 "Oost-Nederland" with Enschede. The cast: a caseworker and a team lead in A, a caseworker in

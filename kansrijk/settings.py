@@ -291,7 +291,7 @@ SPECTACULAR_SETTINGS = {
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
-# Retention periods (domain.md §4); applied by the retention command.
+# Retention periods (docs/process.md §4); applied by the retention command.
 RETENTION_ENDED_MONTHS = env_int("RETENTION_ENDED_MONTHS", 24)
 RETENTION_REJECTED_MONTHS = env_int("RETENTION_REJECTED_MONTHS", 6)
 

@@ -8,7 +8,7 @@ from .constants import HALT_CASE_ROLES, Role
 
 
 class User(AbstractUser):
-    """A person who logs in: Halt staff or a referrer (domain.md §3)."""
+    """A person who logs in: Halt staff or a referrer (docs/process.md §3)."""
 
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     region = models.ForeignKey(

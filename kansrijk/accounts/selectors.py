@@ -10,7 +10,7 @@ from .constants import Role
 
 def user_needs_second_factor(user) -> bool:
     """Every Halt staff role logs in with a second factor; referrers, who see no case content
-    beyond their own referrals, with a password only (issue 6). Anyone who can open the Django
+    beyond their own referrals, with a password only. Anyone who can open the Django
     admin needs it too, whatever their role."""
     if user is None or not user.is_authenticated:
         return False

@@ -122,7 +122,7 @@ STATUS_CHOICES = [
 
 
 class ReferralStatusSerializer(serializers.Serializer):
-    """What the organisation may know of its referral: never its content (domain.md §3)."""
+    """What the organisation may know of its referral: never its content (docs/process.md §3)."""
 
     uuid = serializers.UUIDField(source="referral.uuid")
     reference = serializers.CharField(source="referral.reference")

@@ -1,6 +1,6 @@
 """Who may read the audit log: the one place that decides, like the other access modules.
 
-The whole log is for the privacy officer (domain.md §3). The views of one intervention file
+The whole log is for the privacy officer (docs/process.md §3). The views of one intervention file
 are also shown to the people responsible for it; that decision lives in
 `kansrijk/interventions/access.py` (`can_see_file_viewers`), next to the file's other rules.
 """

@@ -94,7 +94,7 @@ def test_it_finds_no_serious_accessibility_violations(
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     scan("management figures")
 
-    # The evaluation pages (issue 7): the printed invitation of a completed file, the
+    # The evaluation pages: the printed invitation of a completed file, the
     # questionnaire behind its link (as sent, with its errors, the thank-you page, the link used
     # again) and the team lead's quotes to review.
     page.goto(f"/interventies/{just_completed.uuid}/")

@@ -1,4 +1,4 @@
-"""Evaluations in a real browser (issue 7, acceptance 4): the professional prints the young
+"""Evaluations in a real browser: the professional prints the young
 person's invitation, the young person opens its link, answers and sends, and sees the thank-you
 page; the team lead anonymises and approves the quote; it appears on the factsheet page."""
 

@@ -1,4 +1,4 @@
-"""The privacy officer handles a young person's requests in the browser (issue 6): finds them by
+"""The privacy officer handles a young person's requests in the browser: finds them by
 name, registers an access request, downloads the PDF, records the answer; registers an erasure
 request and erases. Every page and form is scanned with axe-core on the way, errors shown too."""
 

@@ -1,4 +1,4 @@
-"""A referrer's walk in Debian's chromium (issue 4, acceptance 6): the invited referrer chooses a
+"""A referrer's walk in Debian's chromium: the invited referrer chooses a
 password, refers a young person and sees the referral as "Ingediend"; the team lead accepts it;
 the referrer sees "Geaccepteerd". The new pages pass the axe scan on the way."""
 

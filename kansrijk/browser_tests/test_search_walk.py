@@ -1,6 +1,6 @@
 """A team lead searches the interventions list by a young person's name in a real browser: the
 name is found, and no address the browser asks for (nor its Referer, nor its history) holds it
-(issue 6, kansrijk/core/search.py)."""
+(kansrijk/core/search.py)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """E-mail from Kansrijk: plain text from a template, in Dutch, sent once the transaction commits.
 
-Messages carry a link into Kansrijk and never personal details of young people or parents
-(issue 4): whoever reads the mail logs in to see more. They are sent after the commit, so a
+Messages carry a link into Kansrijk and never personal details of young people or parents:
+whoever reads the mail logs in to see more. They are sent after the commit, so a
 change that is rolled back sends nothing, and a failing mail server cannot undo the change.
 """
 

@@ -1,4 +1,4 @@
-"""Search texts that stay out of the address (issue 6: no personal data in URLs).
+"""Search texts that stay out of the address (no personal data in URLs).
 
 What is typed into a list's search box is often a young person's name. A GET form puts it in
 the address, and from there in the browser's history, the access logs of the server and of any

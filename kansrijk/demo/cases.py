@@ -203,7 +203,7 @@ class CaseWriter:
         referred_by = self.referrer if case.organisation.pk == self.referrer.organisation_id else None
         other_care = ""
         if case.primary_reason == Reason.SCHOOL_ABSENCE and rng.random() < 0.8:
-            # A Halt referral never replaces the school's legal absence report (domain.md §4).
+            # A Halt referral never replaces the school's legal absence report (docs/process.md §4).
             other_care = data.OTHER_CARE[-1]
         elif rng.random() < 0.2:
             other_care = rng.choice(data.OTHER_CARE[:-1])

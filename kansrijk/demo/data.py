@@ -466,7 +466,7 @@ VICTIM_ORGANISATIONS = [
 ]
 
 # The public page of each region (organisations.RegionPage), in Kansrijk's own words after the
-# regional page in shared/seeds/002_…; "{region}" is replaced by the region's name.
+# regional page of docs/process.md (the seed region page); "{region}" is replaced by the region's name.
 REGION_PAGE = {
     "introduction": (
         "Halt helpt jongeren in de regio {region} om te leren van wat er misging en het weer goed "

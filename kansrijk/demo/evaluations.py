@@ -2,7 +2,7 @@
 
 Written in bulk after the cases, from a generator of their own (seeded): the cases and every
 figure the demo already had stay exactly as they were, and two loads give the same rows.
-The quotes of 2024-2025 are the seed factsheet's (shared/seeds/000_…), approved by the team
+The quotes of 2024-2025 are the seed factsheet's (docs/process.md), approved by the team
 lead of their region; a few answers in Haaglanden wait for the demo team lead's approval.
 """
 

@@ -1,7 +1,7 @@
 """What the factsheet counts, per planned intervention: restoration, parent contact, care.
 
 For 2024-2025 these come from exact quotas, so that the year's factsheet is the seed factsheet
-(shared/docs/factsheet.md) to the unit; the other years draw them in similar proportions.
+(docs/factsheet.md) to the unit; the other years draw them in similar proportions.
 """
 
 from __future__ import annotations

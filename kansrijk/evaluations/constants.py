@@ -1,4 +1,4 @@
-"""Respondents, questions and the answer scale of the evaluations (issue 7).
+"""Respondents, questions and the answer scale of the evaluations.
 
 The question codes are stable: the factsheet reports its means under them. The texts are in
 plain Dutch (B1) once translated; the young person's are written for a 12-year-old.

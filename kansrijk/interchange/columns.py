@@ -1,4 +1,4 @@
-"""The columns of the interchange format (shared/docs/interchange.md), in the spec's order.
+"""The columns of the interchange format (docs/interchange.md), in the spec's order.
 
 The export writes them in this order; the import accepts them in any order. Only the columns
 marked `required` must be present in the header; the conditional ones (`school_brin` for

@@ -1,4 +1,4 @@
-"""Who may see which intervention: the one place that decides (conventions.md, habit 4).
+"""Who may see which intervention: the one place that decides (docs/conventions.md, habit 4).
 
 Lists use `interventions_visible_to(user)`, single objects `get_intervention_for_user(user,
 uuid)`; both rest on the same queryset, so a list and a detail page can never disagree. A
@@ -20,7 +20,7 @@ from .models import CareReport, Intervention
 
 
 def interventions_visible_to(user) -> QuerySet[Intervention]:
-    """Interventions whose case content `user` may see (domain.md §3).
+    """Interventions whose case content `user` may see (docs/process.md §3).
 
     Halt professionals and team leads see the interventions of their own region: the region is
     the team. Relationship managers, referrers, privacy officers and administrators never see

@@ -300,7 +300,7 @@ class CareReferral(CaseRecord):
     kind = models.CharField(_("kind of care"), max_length=32, choices=CareReferralKind.choices)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
-    # Referring to care needs consent, or a ground of the Meldcode (domain.md §4); this says which.
+    # Referring to care needs consent, or a ground of the Meldcode (docs/process.md §4); this says which.
     meldcode_ground = models.BooleanField(_("on a ground of the Meldcode"), default=False)
     note = models.TextField(_("note"), blank=True)
 
@@ -311,7 +311,7 @@ class CareReferral(CaseRecord):
 
 class CareReport(CaseRecord):
     """A care report (zorgmelding) under the Meldcode: only the assigned professional and team
-    leads may see these (domain.md §2, step 6)."""
+    leads may see these (docs/process.md §2, step 6)."""
 
     intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="care_reports")
     date = models.DateField(_("date"), null=True, blank=True)

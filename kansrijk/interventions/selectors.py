@@ -31,7 +31,7 @@ from .models import Component, Conversation, Intervention, ParentContact
 from .workflow import INTERVENTION_TRANSITIONS
 
 # Team leads look at a file again when nobody reached the family within this many working days
-# of accepting it, or when the file has been open this many days (issue 3).
+# of accepting it, or when the file has been open this many days.
 NO_CONTACT_WORKING_DAYS = 10
 OPEN_TOO_LONG_DAYS = 90
 

@@ -1,6 +1,6 @@
 """The professionals' pages for interventions: the search list, its export and the file.
 
-Views take four steps (conventions.md, habit 3): the object through the access module, the
+Views take four steps (docs/conventions.md, habit 3): the object through the access module, the
 form, one service, the response. Reads go through `access.py` and `selectors.py` only.
 
 Every step on the file is a small form that posts to its own address and calls one service.

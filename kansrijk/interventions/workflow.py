@@ -1,4 +1,4 @@
-"""The workflow: which step may follow which, and who may take it (conventions.md, habit 5).
+"""The workflow: which step may follow which, and who may take it (docs/conventions.md, habit 5).
 
 Both tables map an action (a service function) to the states it may start from and the state it
 leads to. A target of `None` means the step records work without changing the status. Every

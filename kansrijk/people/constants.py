@@ -9,7 +9,7 @@ class Gender(models.TextChoices):
 
 
 class ConsentPurpose(models.TextChoices):
-    """What a consent is for (domain.md §4): each is recorded, and withdrawn, on its own."""
+    """What a consent is for (docs/process.md §4): each is recorded, and withdrawn, on its own."""
 
     PARTICIPATION = "participation", _("Taking part in the intervention")
     SHARE_WITH_REFERRER = "share_with_referrer", _("Sharing the outcome with the referrer")

@@ -9,7 +9,7 @@ from .constants import ConsentPurpose, Gender
 
 
 class YoungPerson(models.Model):
-    """The young person (jongere) an intervention is about. No BSN, ever (domain.md §4)."""
+    """The young person (jongere) an intervention is about. No BSN, ever (docs/process.md §4)."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     external_id = models.CharField(
@@ -97,7 +97,7 @@ class Victim(models.Model):
 
 
 class Consent(models.Model):
-    """One person's consent for one purpose of one intervention (domain.md §4).
+    """One person's consent for one purpose of one intervention (docs/process.md §4).
 
     Exactly one of `young_person` and `parent` gives it. Whether the consents together are
     enough (under 16 a parent with authority must agree too) is decided in one place,

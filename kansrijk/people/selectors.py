@@ -1,4 +1,4 @@
-"""Reads about people: whether consent is in effect (domain.md §4)."""
+"""Reads about people: whether consent is in effect (docs/process.md §4)."""
 
 from __future__ import annotations
 

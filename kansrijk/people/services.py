@@ -1,4 +1,4 @@
-"""The only write path for consent (domain.md §4): record it, withdraw it.
+"""The only write path for consent (docs/process.md §4): record it, withdraw it.
 
 Recording consent is case work on an open file. Withdrawing is a person's right that must take
 effect whatever the file's state, so it is allowed on ended files too (closed files are

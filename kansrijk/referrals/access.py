@@ -3,7 +3,7 @@
 Halt professionals and team leads see the referrals of their own region, with their content
 (they triage them). Referrers see their own organisation's referrals, but only the status: a
 referral describes a young person, and once it has gone to Halt the referrer has no business
-reading it back beyond "where is it" (domain.md §3). Everyone else sees none. A missing and a
+reading it back beyond "where is it" (docs/process.md §3). Everyone else sees none. A missing and a
 forbidden referral answer alike (404).
 """
 

@@ -20,7 +20,7 @@ class Reason(models.TextChoices):
 
 
 # Reasons that look like an offence the police could settle through a Halt-afdoening
-# (domain.md §4): a 12–17-year-old referred for one of these gets a triage warning.
+# (docs/process.md §4): a 12–17-year-old referred for one of these gets a triage warning.
 HALT_AFDOENING_REASONS = frozenset({Reason.THEFT, Reason.VANDALISM, Reason.FIREWORKS})
 
 

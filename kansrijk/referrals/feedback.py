@@ -1,7 +1,7 @@
 """Whether the referrer may hear how an intervention ended: only with the recorded consent.
 
 Consent to share feedback with the referrer is recorded separately from consent to take part,
-and can be withdrawn (domain.md §4). Without it, on the day asked, the referrer's pages, the API
+and can be withdrawn (docs/process.md §4). Without it, on the day asked, the referrer's pages, the API
 and the e-mails say no more than "accepted".
 """
 

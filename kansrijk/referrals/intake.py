@@ -3,7 +3,7 @@
 Both the referral form (`forms.ReferralForm`) and the API serializer (`kansrijk/api/`) turn what
 they received into an `Intake` and call `intake_submit`, which checks `intake_errors` and then
 calls `services.referral_submit`. So a referral that the form accepts, the API accepts too, with
-the same messages, and both store exactly the same rows (issue 4, acceptance 5).
+the same messages, and both store exactly the same rows.
 
 The messages are keyed by field name; each caller puts them on its own fields.
 """
@@ -31,7 +31,7 @@ from . import services
 from .constants import Reason
 from .models import Referral
 
-# Below this age on the referral date Halt needs to reach the parents (domain.md §4).
+# Below this age on the referral date Halt needs to reach the parents (docs/process.md §4).
 ADULT_AGE = 18
 
 # What a missing answer says, the same on the form and in the API.

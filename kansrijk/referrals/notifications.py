@@ -2,7 +2,7 @@
 and, where consent allows, on completion.
 
 Each message says only that something happened and links into Kansrijk: no names, no dates of
-birth, no reasons (issue 4). The services call these inside their transaction; the mail goes out
+birth, no reasons. The services call these inside their transaction; the mail goes out
 after the commit (kansrijk/core/mail.py).
 """
 

@@ -1,7 +1,7 @@
 """The referrer's pages: refer a young person, and "Mijn aanmeldingen" with each referral's status.
 
 Referrers see their own organisation's referrals through the access module, and of each only what
-`selectors.ReferrerView` holds: never what the referral or the case file says (domain.md §3).
+`selectors.ReferrerView` holds: never what the referral or the case file says (docs/process.md §3).
 """
 
 from __future__ import annotations

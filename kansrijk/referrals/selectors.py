@@ -27,7 +27,7 @@ from .access import referrals_visible_to
 from .constants import HALT_AFDOENING_REASONS, Reason
 from .models import Referral, ReferralStatusChange
 
-# The Halt-afdoening (criminal-law route) is for 12- to 17-year-olds (domain.md §1).
+# The Halt-afdoening (criminal-law route) is for 12- to 17-year-olds (docs/process.md §1).
 HALT_AFDOENING_MIN_AGE = 12
 HALT_AFDOENING_MAX_AGE = 17
 # A young person referred again within this many months is worth a second look at triage.
@@ -144,7 +144,7 @@ def referral_triage(*, user: User, referral: Referral) -> Triage:
 def triage_warnings(
     *, age: int, reason_codes: list[str], earlier: list[EarlierReferral]
 ) -> list[TriageWarning]:
-    """The warnings triage shows (domain.md §4); each applies only under its own condition."""
+    """The warnings triage shows (docs/process.md §4); each applies only under its own condition."""
     warnings = []
     if not MIN_AGE <= age <= MAX_AGE:
         warnings.append(
@@ -247,7 +247,7 @@ def earlier_referrals(*, user: User, referral: Referral) -> list[EarlierReferral
 
 @dataclass
 class ReferrerView:
-    """What a referrer may know of one of their organisation's referrals (domain.md §3).
+    """What a referrer may know of one of their organisation's referrals (docs/process.md §3).
 
     The reference, dates and status; for a rejection its reason category (not the note); the
     end of the intervention and its outcome only while the consent to share feedback with the

@@ -1,7 +1,7 @@
 """The only write path for referrals: submit, triage (review, accept, reject) and withdraw.
 
 Each function checks the rules, changes the referral inside one transaction, and writes the
-status-history row and the audit row itself (conventions.md, habit 2). A step the rules forbid
+status-history row and the audit row itself (docs/conventions.md, habit 2). A step the rules forbid
 raises DomainError before anything is written.
 """
 

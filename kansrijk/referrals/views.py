@@ -1,6 +1,6 @@
 """Triage pages: the region's referrals, and one referral to review, accept or reject.
 
-Views take four steps (conventions.md, habit 3): the object through the access module, the
+Views take four steps (docs/conventions.md, habit 3): the object through the access module, the
 form, one service, the response. Halt professionals of the region read a referral; only team
 leads decide on it (the services check that too).
 """

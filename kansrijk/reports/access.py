@@ -1,6 +1,6 @@
 """Who may see which factsheet, publish it, and see the management dashboard.
 
-The one place that decides (conventions.md, habit 4). Factsheets are aggregated figures, but a
+The one place that decides (docs/conventions.md, habit 4). Factsheets are aggregated figures, but a
 factsheet of one school can still point at a child, so they stay inside Halt:
 
 - relationship managers: the municipalities they report to, every school in those

@@ -1,4 +1,4 @@
-"""The factsheet figures, exactly as shared/docs/factsheet.md defines them.
+"""The factsheet figures, exactly as docs/factsheet.md defines them.
 
 Every figure is an SQL aggregate over the counted interventions; nothing loops over
 interventions in Python. Restoration and parent contact are counted from the intervention's

@@ -16,7 +16,7 @@ from kansrijk.evaluations.constants import Respondent, questions_for
 from kansrijk.interventions.constants import ContactMode, InterventionType
 
 SMALLEST_SHOWN_COUNT = 5
-# A mean score is published only over at least this many answers (issue 7).
+# A mean score is published only over at least this many answers.
 SMALLEST_SHOWN_MEAN_ANSWERS = 5
 SMALLEST_SHOWN_DENOMINATOR = 10
 SMALL_COUNT = "<5"

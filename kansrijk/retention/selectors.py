@@ -1,4 +1,4 @@
-"""What retention removes, and when: the one rule (domain.md §4; conventions.md, habit 7).
+"""What retention removes, and when: the one rule (docs/process.md §4; docs/conventions.md, habit 7).
 
 A referral is due when its case is over long enough:
 

@@ -1,6 +1,6 @@
 """Who handles data-subject requests, and the one way to fetch a request or a person for them.
 
-Requests are the privacy officer's work (domain.md §3, §4): only they search people across
+Requests are the privacy officer's work (docs/process.md §3, §4): only they search people across
 regions for a request, see the register and make the exports. Everyone else is refused before
 anything is looked up, so an answer tells nothing about who exists. Opening a request shows
 the person's data, so it writes an audit row (`request_for`).

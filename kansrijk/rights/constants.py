@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RequestKind(models.TextChoices):
-    """The rights of domain.md §4 a young person or parent can invoke (AVG articles 15–17)."""
+    """The rights of docs/process.md §4 a young person or parent can invoke (AVG articles 15–17)."""
 
     ACCESS = "access", _("Access")
     CORRECTION = "correction", _("Correction")

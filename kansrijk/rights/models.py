@@ -1,4 +1,4 @@
-"""Data-subject requests (domain.md §4, Rights): each request and how it was handled.
+"""Data-subject requests (docs/process.md §4, Rights): each request and how it was handled.
 
 A request stays after the person's data are gone: the register shows that a request was made,
 when, and how it was answered (AVG article 5(2), accountability). It holds no copy of the

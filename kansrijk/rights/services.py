@@ -1,4 +1,4 @@
-"""Registering and handling data-subject requests (domain.md §4, Rights; AVG articles 12–17).
+"""Registering and handling data-subject requests (docs/process.md §4, Rights; AVG articles 12–17).
 
 Every step writes one audit row about the request, in the same transaction as the change. The
 rows hold codes, dates and counts, never the person's data: the log outlives an erasure.

@@ -1,5 +1,5 @@
 """A team lead (or the functional administrator) invites a referrer by e-mail; the link lets them
-choose a password once, within seven days (issue 4, acceptance 2)."""
+choose a password once, within seven days."""
 
 import datetime as dt
 import hashlib

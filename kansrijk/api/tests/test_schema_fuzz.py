@@ -1,5 +1,5 @@
-"""Schemathesis fuzzes the API with requests generated from its own OpenAPI schema (issue 4,
-acceptance 4): no answer may be a server error, and every answer must match the schema.
+"""Schemathesis fuzzes the API with requests generated from its own OpenAPI schema:
+no answer may be a server error, and every answer must match the schema.
 
 Run by `.ci/run` as its own step (`pytest -m fuzz`); the normal suite leaves it out, because it
 sends a few hundred requests. Requests go through Django's WSGI handler in this process, so they

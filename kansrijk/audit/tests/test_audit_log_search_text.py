@@ -1,6 +1,6 @@
 """What the privacy officer types into the audit log's user and object boxes (a user name, a
 reference, or a young person's name by mistake) stays out of the addresses of the log, its
-pages and its export (issue 6, kansrijk/core/search.py)."""
+pages and its export (kansrijk/core/search.py)."""
 
 import csv
 import io

@@ -1,7 +1,7 @@
 """Every URL pattern of the project, asked by every role, about its own region's objects, another
-region's and objects it has no relation to: the answer is the one in this table (issue 6).
+region's and objects it has no relation to: the answer is the one in this table.
 
-The table is the access rules of domain.md §3 written out per address; the access modules
+The table is the access rules of docs/process.md §3 written out per address; the access modules
 (interventions/access.py, referrals/access.py, reports/access.py) are what meets them. A URL
 pattern without an entry fails `test_every_url_pattern_has_an_entry`, so a new page cannot be
 added without deciding who may open it.
@@ -186,7 +186,7 @@ def everyone(answer, **exceptions) -> dict[str, Any]:
     return {role: exceptions.get(role, answer) for role in ROLES}
 
 
-# Halt staff of the region see its case files (domain.md §3): own and unrelated cases of region
+# Halt staff of the region see its case files (docs/process.md §3): own and unrelated cases of region
 # A, not region B's; nobody else sees case content, and a case they may not see "does not exist".
 CASE_FILE = everyone(404, anonymous=LOGIN, caseworker=(200, 404, 200), team_lead=(200, 404, 200))
 # Referrals: Halt staff of the region triage them; for everyone else their content is refused

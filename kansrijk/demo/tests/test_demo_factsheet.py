@@ -5,8 +5,8 @@ import json
 
 from django.core.management import call_command
 
-# The example of shared/docs/factsheet.md, which are the figures of the 2024-2025 factsheet
-# (shared/seeds/000_…): the independent source of truth for the demo data.
+# The example of docs/factsheet.md, which are the figures of the 2024-2025 factsheet
+# (the seed factsheet, docs/process.md): the independent source of truth for the demo data.
 SEED_FACTSHEET_2024_2025 = {
     "period": "2024-2025",
     "scope": {"kind": "all"},

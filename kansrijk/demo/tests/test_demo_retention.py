@@ -1,5 +1,5 @@
 """Retention on the demo data: years later every factsheet of every school year, for the whole
-country and for each region and municipality, is what it was (issue 6, acceptance 4)."""
+country and for each region and municipality, is what it was."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo

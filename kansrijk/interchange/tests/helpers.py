@@ -12,7 +12,7 @@ from django.utils import translation
 
 from kansrijk.interchange.columns import COLUMN_NAMES
 
-# A copy of shared/samples/interventions-sample.csv: 300 interventions over five school years.
+# The sample file of the interchange format (docs/interchange.md): 300 interventions over five school years.
 SAMPLE = Path(__file__).parent / "data" / "interventions-sample.csv"
 
 

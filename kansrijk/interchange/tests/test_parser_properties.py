@@ -1,5 +1,5 @@
 """Property-based: whatever a file or a row contains, the parser answers with a typed row, row
-errors or a FileError, never another exception (issue 6, acceptance 6)."""
+errors or a FileError, never another exception."""
 
 import csv
 import io

@@ -1,4 +1,4 @@
-"""Who sees which intervention (domain.md §3), decided in one place: interventions/access.py.
+"""Who sees which intervention (docs/process.md §3), decided in one place: interventions/access.py.
 
 The cast: a caseworker and a team lead in region A (Haaglanden), a caseworker in region B, a
 referrer of a school in region A, a relationship manager for Den Haag, a privacy officer and an

@@ -1,5 +1,5 @@
 """Consent on the file: recording it, what it allows, withdrawing it (also on an ended file),
-and a referral to care that needs it or a ground of the Meldcode (issue 6, domain.md §4)."""
+and a referral to care that needs it or a ground of the Meldcode (docs/process.md §4)."""
 
 import datetime as dt
 

@@ -1,5 +1,5 @@
-"""The file with all its forms uses as many queries for 1 timeline item of each kind as for 20
-(issue 3, acceptance 4): no query per record, per planned component or per form."""
+"""The file with all its forms uses as many queries for 1 timeline item of each kind as for 20:
+no query per record, per planned component or per form."""
 
 import pytest
 from django.db import connection

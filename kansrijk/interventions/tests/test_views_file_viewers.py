@@ -1,4 +1,4 @@
-"""The file shows its professional and team leads who looked at it, and when (issue 6)."""
+"""The file shows its professional and team leads who looked at it, and when."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

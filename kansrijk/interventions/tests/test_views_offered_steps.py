@@ -25,7 +25,7 @@ ALL_STEPS = {
     "reopen",
 }
 
-# What a Halt professional may record in each open status (domain.md §2; issue 3).
+# What a Halt professional may record in each open status (docs/process.md §2).
 BEFORE_INTAKE = {
     "plan_intake",
     "start",

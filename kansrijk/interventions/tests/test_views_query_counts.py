@@ -1,5 +1,5 @@
-"""Every page answers with the same number of database queries for 1 row as for 50
-(issue 3, acceptance 4): no query per row, however long the list or the file."""
+"""Every page answers with the same number of database queries for 1 row as for 50:
+no query per row, however long the list or the file."""
 
 import datetime as dt
 

@@ -1,5 +1,5 @@
 """A professional of region B gets 404 for every URL of a region-A file, and region-A files
-never appear in region-B lists, search results or worklists (issue 3, acceptance 3)."""
+never appear in region-B lists, search results or worklists."""
 
 import pytest
 from django.urls import reverse

@@ -1,4 +1,4 @@
-"""A name typed into the search list never reaches an address (issue 6): the form posts, the
+"""A name typed into the search list never reaches an address: the form posts, the
 text stays in the session, and the list, its pages and its export answer at an address that
 carries only a token beside the structured filters (kansrijk/core/search.py)."""
 

@@ -1,5 +1,5 @@
 """Halt staff of region B get 404 for every step URL of a region-A file, and the export of a
-region-B team lead never holds region-A files (issue 3, acceptance 3)."""
+region-B team lead never holds region-A files."""
 
 import csv
 import io

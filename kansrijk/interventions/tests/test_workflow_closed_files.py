@@ -1,4 +1,4 @@
-"""Ended interventions are read-only (domain.md §2): no case work on a closed file."""
+"""Ended interventions are read-only (docs/process.md §2): no case work on a closed file."""
 
 import pytest
 from django.utils import timezone, translation

@@ -1,4 +1,4 @@
-"""Reopening an ended intervention: a separate, logged action for team leads (domain.md §2)."""
+"""Reopening an ended intervention: a separate, logged action for team leads (docs/process.md §2)."""
 
 import pytest
 

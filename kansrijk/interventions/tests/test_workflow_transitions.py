@@ -1,4 +1,4 @@
-"""Every step on an intervention, from every state: allowed steps land where domain.md §2 says,
+"""Every step on an intervention, from every state: allowed steps land where docs/process.md §2 says,
 every other step is a DomainError that leaves the database exactly as it was.
 
 The expectations below are written out from the domain description on purpose, instead of being
@@ -20,7 +20,7 @@ STATES = ["new", "intake_planned", "in_progress", "completed", "stopped", "not_s
 OPEN = {"new", "intake_planned", "in_progress"}
 ENDED = {"completed", "stopped", "not_started"}
 
-# action -> the states it may be taken from (domain.md §2 and the workflow brief)
+# action -> the states it may be taken from (docs/process.md §2 and the workflow brief)
 ALLOWED_FROM = {
     "plan_intake": {"new", "intake_planned"},
     "start": {"new", "intake_planned"},

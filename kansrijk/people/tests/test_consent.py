@@ -1,4 +1,4 @@
-"""Consent per person and purpose, by age (domain.md §4): what is in effect, and withdrawal."""
+"""Consent per person and purpose, by age (docs/process.md §4): what is in effect, and withdrawal."""
 
 import datetime as dt
 

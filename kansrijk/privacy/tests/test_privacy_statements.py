@@ -1,4 +1,4 @@
-"""The privacy statements for young people and for parents (issue 6): public, versioned, never
+"""The privacy statements for young people and for parents: public, versioned, never
 edited in place, and linked from every page."""
 
 import datetime as dt

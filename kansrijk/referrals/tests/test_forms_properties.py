@@ -1,5 +1,5 @@
 """Property-based: any input to the triage forms is either valid or answered with field errors,
-never an exception (issue 6, acceptance 6)."""
+never an exception."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings

@@ -1,5 +1,5 @@
 """A referral sent through the API and one sent with the form appear identically in the team
-lead's triage (issue 4, acceptance 5): the same rules, the same service, the same rows."""
+lead's triage : the same rules, the same service, the same rows."""
 
 import re
 

@@ -117,7 +117,7 @@ def test_the_referrer_is_told_of_completion_only_with_consent(
         )
 
     to_referrer = [message for message in mail.outbox if message.to == ["rik@school.example.nl"]]
-    # Besides the notice, the evaluation invitation (issue 7) also needs the consent.
+    # Besides the notice, the evaluation invitation also needs the consent.
     invitations = [message for message in to_referrer if "/evaluatie/" in message.body]
     sent = [message for message in to_referrer if message not in invitations]
     assert len(invitations) == (1 if consent else 0)

@@ -1,5 +1,5 @@
 """The referral form: each kind of bad input gets its own Dutch message, and nothing is stored
-(issue 4, acceptance 3). A good referral is stored with everything it said, primary reason first."""
+. A good referral is stored with everything it said, primary reason first."""
 
 import datetime as dt
 

@@ -1,5 +1,5 @@
 """A referrer of school X sees neither school Y's referrals (by list, address or API: 404) nor the
-content of their own (issue 4, acceptance 1)."""
+content of their own."""
 
 import pytest
 from django.urls import reverse

@@ -1,4 +1,4 @@
-"""Every triage step from every referral state: allowed steps land where domain.md §2 says,
+"""Every triage step from every referral state: allowed steps land where docs/process.md §2 says,
 every other step is a DomainError that leaves the database exactly as it was.
 
 The expectations are written out from the domain description, not read from the table.

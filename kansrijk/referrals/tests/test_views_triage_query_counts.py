@@ -1,5 +1,5 @@
 """The triage page uses as many database queries for a young person with one earlier referral
-as for one with twenty (issue 3, acceptance 4): nothing is fetched per row."""
+as for one with twenty : nothing is fetched per row."""
 
 import datetime as dt
 

@@ -1,5 +1,5 @@
 """Halt staff of region B get 404 for every triage URL of a region-A referral, and region-A
-referrals never appear in their referral list (issue 3, acceptance 3)."""
+referrals never appear in their referral list."""
 
 import pytest
 from django.urls import reverse

@@ -1,5 +1,5 @@
 """apply_retention with frozen time: exactly what is due goes, the rest stays, a second run
-changes nothing, and every past factsheet is the same before and after (issue 6, acceptance 4)."""
+changes nothing, and every past factsheet is the same before and after."""
 
 import datetime as dt
 import io

@@ -1,4 +1,4 @@
-"""Issue 6, acceptance 5: an access export for a young person contains all their data and audit
+"""An access export for a young person contains all their data and audit
 entries, and no other person's name (JSON and PDF alike)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Erasure on request: the person's data go at once, the statistics stay (issue 6)."""
+"""Erasure on request: the person's data go at once, the statistics stay."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The redactor: other people's names go, the person's own name stays (issue 6)."""
+"""The redactor: other people's names go, the person's own name stays."""
 
 from __future__ import annotations
 

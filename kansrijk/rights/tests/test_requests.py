@@ -1,5 +1,5 @@
 """The register of data-subject requests: finding the person, registering, the answer period,
-the answer, and correction (domain.md §4, Rights: each request and its answer is logged)."""
+the answer, and correction (docs/process.md §4, Rights: each request and its answer is logged)."""
 
 from __future__ import annotations
 

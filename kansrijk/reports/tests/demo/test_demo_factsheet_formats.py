@@ -1,5 +1,5 @@
 """Acceptance 1: for the demo data, 2024-2025, scope all, the staff page, the PDF and the CSV
-show the figures of the seed factsheet (shared/seeds/000_…)."""
+show the figures of the seed factsheet (the seed factsheet, docs/process.md)."""
 
 import csv
 import io
