@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "kansrijk.audit",
     "kansrijk.interchange",
     "kansrijk.retention",
+    "kansrijk.work",
     "kansrijk.rights",
     "kansrijk.privacy",
     "kansrijk.demo",
@@ -174,7 +175,7 @@ USE_TZ = True
 # and "26 januari 2026"; our format modules come first and override just the date formats.
 FORMAT_MODULE_PATH = ["kansrijk.core.formats"]
 
-# Staff log in with a password (kansrijk/core/views.py), then with a code from an authenticator
+# Staff log in with a password (kansrijk/accounts/views.py), then with a code from an authenticator
 # app (kansrijk/accounts/): every role but the referrer, and everyone with admin access.
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

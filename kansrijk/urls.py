@@ -2,16 +2,16 @@ from django.contrib import admin
 from django.urls import include, path
 
 from kansrijk.accounts import views as accounts_views
-from kansrijk.core import views as core_views
+from kansrijk.work import views as work_views
 
 # Paths are Dutch (the users read them) and carry UUIDs, never names or other personal data.
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("werk/", core_views.work, name="work"),
-    path("inloggen/", core_views.LoginView.as_view(), name="login"),
+    path("", work_views.home, name="home"),
+    path("werk/", work_views.work, name="work"),
+    path("inloggen/", accounts_views.LoginView.as_view(), name="login"),
     path("inloggen/tweestaps/", include("kansrijk.accounts.urls")),
     path("account/", include("kansrijk.accounts.account_urls")),
-    path("uitloggen/", core_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", accounts_views.LogoutView.as_view(), name="logout"),
     path("taal/", include("django.conf.urls.i18n")),
     path("interventies/", include("kansrijk.interventions.urls")),
     path("aanmeldingen/", include("kansrijk.referrals.urls")),

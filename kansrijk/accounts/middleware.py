@@ -1,8 +1,9 @@
 from django.shortcuts import redirect
 from django_htmx.http import HttpResponseClientRedirect
 
+from kansrijk.core.navigation import url_with_next
+
 from .selectors import user_needs_second_factor
-from .views import url_with_next
 
 # What a user who passed the password but not the second factor may open.
 # The evaluation questionnaire and the privacy statements are public: they answer the same

@@ -1,6 +1,6 @@
 """The second step of logging in: the authenticator app, set up at the first login.
 
-After the password (kansrijk/core/views.py) Halt staff are logged in but not verified;
+After the password (LoginView, below) Halt staff are logged in but not verified;
 SecondFactorRequiredMiddleware keeps them on these pages until a code from their app, or a
 recovery code, has been accepted. Nothing here is cached: the set-up page shows a secret and
 the recovery codes are shown once.
@@ -15,20 +15,23 @@ import segno
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_otp.plugins.otp_static.models import StaticDevice
 
+from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
+from kansrijk.core.navigation import url_with_next
 
 from . import services
 from .forms import InvitationAcceptForm, InvitationForm, SecondFactorForm, SecondFactorSetupForm
@@ -39,6 +42,45 @@ from .selectors import (
     user_has_totp_device,
     user_needs_second_factor,
 )
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login with our template, and the first of two steps for Halt staff.
+
+    A right password logs the user in; staff who need a second factor then go to the two-step
+    page (kansrijk/accounts/views.py), and until it accepts their code the middleware lets them
+    reach nothing else. Wrong passwords are counted per username and address by axes.
+    """
+
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user = form.get_user()
+        needs_second_factor = user_needs_second_factor(user)
+        audit_record(
+            actor=user,
+            event="login_succeeded",
+            subject=user,
+            new={"second_factor_required": needs_second_factor},
+        )
+        if needs_second_factor:
+            return redirect(url_with_next("accounts:second_factor", self.get_redirect_url()))
+        return response
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's logout (the session is removed from the database), audited, and with
+    Clear-Site-Data so that the browser also drops what it cached of the pages."""
+
+    def post(self, request, *args, **kwargs):
+        user = request.user if request.user.is_authenticated else None
+        response = super().post(request, *args, **kwargs)
+        if user is not None:
+            audit_record(actor=user, event="logged_out", subject=user)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
 
 
 @never_cache
@@ -134,11 +176,6 @@ def locked_out(request, original_response=None, credentials=None) -> HttpRespons
     """The page axes shows (AXES_LOCKOUT_CALLABLE) when a username is locked from an address."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
-
-
-def url_with_next(view_name: str, next_url: str) -> str:
-    url = reverse(view_name)
-    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
 def _verified(request, device) -> None:

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from kansrijk.accounts.views import url_with_next
+from kansrijk.core.navigation import url_with_next
 
 from .models import RegionPage
 

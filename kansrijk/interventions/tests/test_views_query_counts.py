@@ -8,10 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from kansrijk.core import views as core_views
 from kansrijk.core.tests.searching import search_location
 from kansrijk.interventions import services, views
 from kansrijk.interventions.tests.factories import make_intervention, make_referral
+from kansrijk.work import views as work_views
 
 
 def _queries(client, url, params=None):
@@ -101,7 +101,7 @@ def test_a_team_leads_worklist_does_not_query_per_row(
         return shown.pop()
 
     # All 50 rows in every section, so that 50 rows are really rendered.
-    monkeypatch.setattr(core_views, "SECTION_ROWS", 50)
+    monkeypatch.setattr(work_views, "SECTION_ROWS", 50)
     _assert_flat(client, reverse("work"), add, shown, django_assert_num_queries)
 
 

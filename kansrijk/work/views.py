@@ -1,11 +1,10 @@
-"""The front door: logging in, the start page and "My work"."""
+"""The start page and "My work": what a user sees first after logging in."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -14,54 +13,12 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from kansrijk.accounts.constants import Role
-from kansrijk.accounts.selectors import user_needs_second_factor
-from kansrijk.accounts.views import url_with_next
-from kansrijk.audit.services import audit_record
 from kansrijk.interventions import selectors as intervention_selectors
 from kansrijk.referrals import selectors as referral_selectors
 
 # A worklist is for reading at a glance: more rows than this go to the search list.
 OWN_ROWS = 100
 SECTION_ROWS = 10
-
-
-class LoginView(auth_views.LoginView):
-    """Django's login with our template, and the first of two steps for Halt staff.
-
-    A right password logs the user in; staff who need a second factor then go to the two-step
-    page (kansrijk/accounts/views.py), and until it accepts their code the middleware lets them
-    reach nothing else. Wrong passwords are counted per username and address by axes.
-    """
-
-    template_name = "registration/login.html"
-    redirect_authenticated_user = True
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        user = form.get_user()
-        needs_second_factor = user_needs_second_factor(user)
-        audit_record(
-            actor=user,
-            event="login_succeeded",
-            subject=user,
-            new={"second_factor_required": needs_second_factor},
-        )
-        if needs_second_factor:
-            return redirect(url_with_next("accounts:second_factor", self.get_redirect_url()))
-        return response
-
-
-class LogoutView(auth_views.LogoutView):
-    """Django's logout (the session is removed from the database), audited, and with
-    Clear-Site-Data so that the browser also drops what it cached of the pages."""
-
-    def post(self, request, *args, **kwargs):
-        user = request.user if request.user.is_authenticated else None
-        response = super().post(request, *args, **kwargs)
-        if user is not None:
-            audit_record(actor=user, event="logged_out", subject=user)
-        response["Clear-Site-Data"] = '"cache", "storage"'
-        return response
 
 
 def home(request):
@@ -72,7 +29,7 @@ def home(request):
         return redirect("work")
     if request.user.role == Role.REFERRER and request.user.organisation_id:
         return redirect("portal:referrals")
-    return render(request, "core/home.html")
+    return render(request, "work/home.html")
 
 
 @dataclass
@@ -122,7 +79,7 @@ def work(request):
             Section(kind, label, rows, interventions.count(), _list_url(attention=kind, sort="referral_date"))
             for (kind, label, interventions), rows in zip(attention, attention_rows, strict=True)
         ]
-    return render(request, "core/work.html", context)
+    return render(request, "work/work.html", context)
 
 
 def _list_url(**filters) -> str:
