@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "kansrijk.interchange",
     "kansrijk.retention",
     "kansrijk.work",
+    "kansrijk.auditlog",
     "kansrijk.rights",
     "kansrijk.privacy",
     "kansrijk.demo",

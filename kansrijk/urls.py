@@ -20,7 +20,7 @@ urlpatterns = [
     path("verwijzers/uitnodigen/", accounts_views.invitation_create, name="invitation_create"),
     path("uitnodiging/<str:token>/", accounts_views.invitation_accept, name="invitation_accept"),
     path("rapportages/", include("kansrijk.reports.urls")),
-    path("auditlog/", include("kansrijk.audit.urls")),
+    path("auditlog/", include("kansrijk.auditlog.urls")),
     path("privacyverzoeken/", include("kansrijk.rights.urls")),
     path("", include("kansrijk.evaluations.urls")),
     path("", include("kansrijk.privacy.urls")),

@@ -30,7 +30,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kansrijk.audit.selectors import file_views
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
 from kansrijk.core.search import TextSearch
@@ -61,6 +60,7 @@ from .forms import (
     WithdrawConsentForm,
 )
 from .models import Intervention
+from .viewers import file_views
 
 PAGE_SIZE = 25
 VIEWERS_PAGE_SIZE = 50

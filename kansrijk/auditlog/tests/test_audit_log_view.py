@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kansrijk.audit import views
 from kansrijk.audit.models import AuditEvent
 from kansrijk.audit.services import audit_record
+from kansrijk.auditlog import views
 from kansrijk.core.tests.searching import search_get
 from kansrijk.interventions.tests.factories import make_intervention
 

@@ -8,9 +8,9 @@ import io
 import pytest
 from django.urls import reverse
 
-from kansrijk.audit import views
 from kansrijk.audit.models import AuditEvent
 from kansrijk.audit.services import audit_record
+from kansrijk.auditlog import views
 from kansrijk.core.search import search_texts_keep
 from kansrijk.core.tests.searching import query_of, search_location
 from kansrijk.interventions.tests.factories import make_intervention

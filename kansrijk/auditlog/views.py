@@ -22,12 +22,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kansrijk.accounts.models import User
+from kansrijk.audit.services import audit_record
 from kansrijk.core.search import TextSearch
 
 from . import selectors
 from .access import can_read_audit_log
 from .forms import AuditSearchForm
-from .services import audit_record
 
 PAGE_SIZE = 50
 EXPORT_CHUNK = 2000
@@ -51,7 +51,7 @@ def audit_log(request):
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     references = selectors.subject_references(page.object_list)
     shown = [(row, references.get((row.subject_type, row.subject_id), "")) for row in page.object_list]
-    return render(request, "audit/audit_log.html", {"form": form, "page": page, "rows": shown})
+    return render(request, "auditlog/audit_log.html", {"form": form, "page": page, "rows": shown})
 
 
 @require_GET

@@ -1,4 +1,4 @@
-"""Reads of the audit log: the privacy officer's search and the views of one file.
+"""Reads of the audit log for the privacy officer's search.
 
 Every list here costs the same number of queries whatever its length: the rows carry the
 actor's name (actor_label) themselves, and the references of their subjects are looked up for
@@ -14,20 +14,16 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from .models import AuditEvent
+from kansrijk.audit.models import AuditEvent
+from kansrijk.interventions.models import Intervention
+from kansrijk.referrals.models import Referral
 
 # Subjects people know by a reference rather than a uuid: the search takes the reference and
-# the list shows it. The import is lazy to keep the audit app free of imports at load time.
+# the list shows it.
 REFERENCED_SUBJECTS = ("interventions.intervention", "referrals.referral")
-
-# The events that record somebody looking at an intervention file (one row per view).
-FILE_VIEW_EVENTS = ("intervention_viewed", "intervention_viewers_viewed")
 
 
 def _referenced_model(subject_type: str):
-    from kansrijk.interventions.models import Intervention
-    from kansrijk.referrals.models import Referral
-
     return {"interventions.intervention": Intervention, "referrals.referral": Referral}[subject_type]
 
 
@@ -116,17 +112,3 @@ def subject_references(rows: Iterable[AuditEvent]) -> dict[tuple[str, str], str]
         for key, reference in model.objects.filter(uuid__in=keys).values_list("uuid", "reference"):
             references[(subject_type, str(key))] = reference
     return references
-
-
-def file_views(*, intervention) -> QuerySet[AuditEvent]:
-    """Who looked at this intervention file, and when: newest first."""
-    return (
-        AuditEvent.objects.filter(
-            subject_type=intervention._meta.label_lower,
-            subject_id=str(intervention.uuid),
-            event__in=FILE_VIEW_EVENTS,
-        )
-        .select_related("actor")
-        .only("at", "event", "actor_label", "actor__first_name", "actor__last_name", "actor__role")
-        .order_by("-at", "-id")
-    )
