@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import datetime as dt
 from contextvars import ContextVar
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
+from django.utils.functional import Promise
 
 from .models import AuditEvent
 
@@ -36,3 +39,27 @@ def audit_record(
         old=old,
         new=new,
     )
+
+
+def audit_values(**values: Any) -> dict[str, Any]:
+    """Values as the audit log stores them (JSON).
+
+    Audit rows are never deleted, while case content is removed after the retention period;
+    so callers pass codes, dates and ids here, not free text that may describe a person.
+    """
+    return {key: _jsonable(value) for key, value in values.items()}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        # One time zone for all rows, whatever the caller or the database handed over.
+        return timezone.localtime(value).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return str(getattr(value, "uuid", value.pk))
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, Promise):
+        return str(value)
+    return value

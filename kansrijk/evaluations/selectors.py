@@ -10,6 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Avg, Count, Q, QuerySet
 from django.utils import timezone
 
+from kansrijk.core.figures import percentage
+
 from .constants import QUOTES_PER_RESPONDENT, SCORE_FIELDS, QuoteStatus, Respondent, questions_for
 from .models import Evaluation, EvaluationLink
 from .tokens import token_hash
@@ -81,9 +83,6 @@ def evaluation_figures(*, period, scope) -> dict:
         .values("respondent")
         .annotate(invited=Count("respondent"), responded=Count("answered_at"), **per_score)
     }
-    # Imported here: the factsheet imports this module, and its percentage rule is the one rule.
-    from kansrijk.reports.factsheet import percentage
-
     evaluations = {}
     for respondent in Respondent.values:
         row = rows.get(respondent, {})

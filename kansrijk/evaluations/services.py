@@ -20,9 +20,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
-from kansrijk.audit.services import audit_record
+from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
-from kansrijk.interventions.workflow import audit_values, require_team_lead
+from kansrijk.interventions.workflow import require_team_lead
 from kansrijk.people.constants import ConsentPurpose
 from kansrijk.people.selectors import consent_in_effect
 
@@ -46,6 +46,11 @@ QUOTE_MAX_LENGTH = 600
 
 
 @transaction.atomic
+def invite_on_ending(sender, *, intervention, by: User | None, **kwargs) -> None:
+    """The receiver of `intervention_ended`: invite the respondents of the ended intervention."""
+    evaluations_invite(intervention=intervention, by=by)
+
+
 def evaluations_invite(*, intervention, by: User | None, now: dt.datetime | None = None) -> list[Evaluation]:
     """Invite the referring professional, the young person and each parent with an e-mail address.
 

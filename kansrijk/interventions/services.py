@@ -19,9 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
-from kansrijk.audit.services import audit_record
+from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
-from kansrijk.evaluations.services import evaluations_invite
+from kansrijk.core.rules import check_day
 from kansrijk.people.constants import ConsentPurpose
 from kansrijk.people.models import Parent
 from kansrijk.people.selectors import consent_in_effect
@@ -39,6 +39,7 @@ from .constants import (
     RestorationKind,
     StopReason,
 )
+from .events import intervention_ended
 from .models import (
     PARENT_CONTACT_FLAGS,
     Agreement,
@@ -54,8 +55,6 @@ from .models import (
 )
 from .remnant import note_contact
 from .workflow import (
-    audit_values,
-    check_day,
     check_transition,
     require_case_role,
     require_professional,
@@ -164,7 +163,7 @@ def intervention_complete(
         event="intervention_completed",
         fields={"outcome": outcome, "end_date": end_date},
     )
-    evaluations_invite(intervention=intervention, by=by)
+    intervention_ended.send(sender=Intervention, intervention=intervention, by=by)
     # Even "it has ended" is feedback: the referrer hears it only with the consent for it.
     if feedback_shared(intervention):
         notify_referrer(intervention.referral, event="completed")
@@ -192,7 +191,7 @@ def intervention_stop(
         reason=_history_reason(reason, note),
         also_save=["end_note"],
     )
-    evaluations_invite(intervention=intervention, by=by)
+    intervention_ended.send(sender=Intervention, intervention=intervention, by=by)
     return intervention
 
 

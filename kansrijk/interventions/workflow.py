@@ -5,17 +5,13 @@ leads to. A target of `None` means the step records work without changing the st
 service asks `check_transition` before it writes anything, so the rules live here and nowhere
 else.
 
-Beside the tables live the other checks both apps' services share: who may take a step
-(`require_*`), sound dates (`check_day`) and what an audit row may hold (`audit_values`).
+Beside the tables live the checks of who may take a step (`require_*`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from django.db import models
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -182,46 +178,3 @@ def require_professional(user: User | None, region_id: int) -> None:
             _("The intervention must be assigned to an active Halt professional of this region."),
             code="invalid_professional",
         )
-
-
-def check_day(
-    day: dt.date | None,
-    *,
-    earliest: dt.date | None = None,
-    too_early: Promise | None = None,
-    in_future: Promise | None = None,
-) -> None:
-    """Refuse a date before `earliest`, and one after today unless `in_future` is None.
-
-    The messages are passed in so that each reads as one whole sentence in any language.
-    """
-    if day is None:
-        return
-    if in_future is not None and day > timezone.localdate():
-        raise DomainError(in_future, code="date_in_future")
-    if earliest is not None and day < earliest:
-        raise DomainError(too_early, code="date_too_early")
-
-
-def audit_values(**values: Any) -> dict[str, Any]:
-    """Values as the audit log stores them (JSON).
-
-    Audit rows are never deleted, while case content is removed after the retention period;
-    so callers pass codes, dates and ids here, not free text that may describe a person.
-    """
-    return {key: _jsonable(value) for key, value in values.items()}
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.datetime) and timezone.is_aware(value):
-        # One time zone for all rows, whatever the caller or the database handed over.
-        return timezone.localtime(value).isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, models.Model):
-        return str(getattr(value, "uuid", value.pk))
-    if isinstance(value, list | tuple | set | frozenset):
-        return [_jsonable(item) for item in value]
-    if isinstance(value, Promise):
-        return str(value)
-    return value

@@ -13,10 +13,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
-from kansrijk.audit.services import audit_record
+from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
+from kansrijk.core.rules import check_day
 from kansrijk.interventions.models import Intervention
-from kansrijk.interventions.workflow import audit_values, check_day, check_transition, require_case_role
+from kansrijk.interventions.workflow import check_transition, require_case_role
 
 from .constants import ConsentPurpose
 from .models import Consent, Parent, YoungPerson

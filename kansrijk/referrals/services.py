@@ -18,16 +18,15 @@ from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.constants import HALT_CASE_ROLES, Role
 from kansrijk.accounts.models import User
-from kansrijk.audit.services import audit_record
+from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.dates import MAX_AGE, MIN_AGE, age_on
 from kansrijk.core.errors import DomainError
 from kansrijk.core.models import ReferenceCounter
+from kansrijk.core.rules import check_day
 from kansrijk.interventions.constants import InterventionType, Status
 from kansrijk.interventions.models import Intervention, InterventionStatusChange
 from kansrijk.interventions.remnant import refresh_repeat_flags
 from kansrijk.interventions.workflow import (
-    audit_values,
-    check_day,
     check_transition,
     require_professional,
     require_team_lead,

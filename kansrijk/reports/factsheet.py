@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from copy import deepcopy
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection, transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import translation
 
 from kansrijk.core.dates import SchoolYear
+from kansrijk.core.figures import percentage
 from kansrijk.evaluations.selectors import evaluation_figures
 from kansrijk.interventions.constants import ContactMode, InterventionType
 from kansrijk.interventions.models import (
@@ -36,14 +36,6 @@ __all__ = ["Scope", "compute_factsheet", "factsheet_document", "percentage", "re
 TOP_REASONS = 5
 MODES = tuple(mode.value for mode in ContactMode)
 TYPES = (InterventionType.SCHOOL.value, InterventionType.NEIGHBOURHOOD.value)
-
-
-def percentage(numerator: int, denominator: int) -> int | None:
-    """100 * numerator / denominator rounded half up to a whole number; None for 0/0."""
-    if not denominator:
-        return None
-    exact = Decimal(100 * numerator) / Decimal(denominator)
-    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def counted_interventions(*, period: SchoolYear, scope: Scope) -> QuerySet[Intervention]:

@@ -14,13 +14,13 @@ from django.db.models import CharField, Max, TextField
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
-from kansrijk.audit.services import audit_record
+from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.dates import add_months
 from kansrijk.core.errors import DomainError
+from kansrijk.core.rules import check_day
 from kansrijk.evaluations.constants import QuoteStatus
 from kansrijk.evaluations.models import Evaluation, EvaluationLink
 from kansrijk.interventions.models import Intervention, InterventionStatusChange
-from kansrijk.interventions.workflow import audit_values, check_day
 from kansrijk.people.models import Parent, Victim, YoungPerson
 from kansrijk.referrals.models import Referral, ReferralStatusChange
 from kansrijk.retention.services import CASE_ROWS, RetentionResult, referrals_strip, young_people_strip

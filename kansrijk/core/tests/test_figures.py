@@ -2,7 +2,7 @@
 
 import pytest
 
-from kansrijk.reports.factsheet import percentage
+from kansrijk.core.figures import percentage
 
 
 @pytest.mark.parametrize(
