@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "kansrijk.retention",
     "kansrijk.work",
     "kansrijk.auditlog",
+    "kansrijk.triage",
+    "kansrijk.portal",
     "kansrijk.rights",
     "kansrijk.privacy",
     "kansrijk.demo",

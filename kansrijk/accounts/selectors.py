@@ -6,6 +6,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .constants import Role
+from .policy import organisations_for_inviter
 
 
 def user_needs_second_factor(user) -> bool:
@@ -24,20 +25,6 @@ def user_has_totp_device(user) -> bool:
 
 def recovery_codes_left(user) -> int:
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
-
-
-def organisations_for_inviter(user):
-    """The referrer organisations `user` may invite people for: a team lead's region, or all."""
-    from kansrijk.organisations.models import ReferrerOrganisation
-
-    organisations = ReferrerOrganisation.objects.select_related("municipality").order_by("name")
-    if user is None or not user.is_authenticated or not user.is_active:
-        return organisations.none()
-    if user.role == Role.ADMIN or user.is_superuser:
-        return organisations
-    if user.role == Role.TEAM_LEAD and user.region_id is not None:
-        return organisations.filter(municipality__region_id=user.region_id)
-    return organisations.none()
 
 
 def invitations_sent_for(user, *, limit: int = 20):

@@ -29,6 +29,7 @@ from kansrijk.organisations.models import ReferrerOrganisation
 
 from .constants import Role
 from .models import Invitation, User
+from .policy import may_invite_for
 
 RECOVERY_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "Authenticator app"
@@ -201,14 +202,6 @@ def invitation_create(
         },
     )
     return invitation, token
-
-
-def may_invite_for(user: User | None, organisation: ReferrerOrganisation) -> bool:
-    if user is None or not user.is_active:
-        return False
-    if user.role == Role.ADMIN or user.is_superuser:
-        return True
-    return user.role == Role.TEAM_LEAD and user.region_id == organisation.municipality.region_id
 
 
 def invitation_for_token(token: str) -> Invitation | None:

@@ -35,9 +35,9 @@ from kansrijk.core.navigation import url_with_next
 
 from . import services
 from .forms import InvitationAcceptForm, InvitationForm, SecondFactorForm, SecondFactorSetupForm
+from .policy import organisations_for_inviter
 from .selectors import (
     invitations_sent_for,
-    organisations_for_inviter,
     recovery_codes_left,
     user_has_totp_device,
     user_needs_second_factor,

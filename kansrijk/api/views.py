@@ -11,7 +11,7 @@ from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 
-from kansrijk.referrals import selectors
+from kansrijk.portal import selectors
 from kansrijk.referrals.access import get_organisation_referral, referrals_of_organisation
 from kansrijk.referrals.intake import IntakeInvalid, intake_submit
 

@@ -78,7 +78,7 @@ def _accepted(*, days_ago: int, team_lead, professional, **referral) -> Interven
         submitted = make_referral(referral_date=_day(days_ago), incident_date=_day(days_ago + 3), **referral)
     with _on(days_ago - 1, 11):
         referral_services.referral_start_review(referral=submitted, by=team_lead)
-        return referral_services.referral_accept(referral=submitted, by=team_lead, professional=professional)
+        return services.intervention_open(referral=submitted, by=team_lead, professional=professional)
 
 
 def _intake(intervention: Intervention, by, *, planned_on: int, held_on: int | None, place: str = "") -> None:

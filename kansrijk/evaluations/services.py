@@ -20,9 +20,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
+from kansrijk.accounts.policy import TEAM_LEAD_OF_REGION
 from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
-from kansrijk.interventions.workflow import require_team_lead
 from kansrijk.people.constants import ConsentPurpose
 from kansrijk.people.selectors import consent_in_effect
 
@@ -273,7 +273,7 @@ def evaluation_quote_reject(*, evaluation: Evaluation, by: User) -> Evaluation:
 
 def _lock_for_review(evaluation: Evaluation, by: User) -> Evaluation:
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
-    require_team_lead(by, evaluation.region_id)
+    TEAM_LEAD_OF_REGION.require(by, evaluation)
     if not evaluation.consent_to_quote or not evaluation.open_answer:
         raise DomainError(_("This answer may not be quoted."), code="no_consent")
     if evaluation.quote_status not in (QuoteStatus.PENDING, QuoteStatus.APPROVED, QuoteStatus.REJECTED):

@@ -1,10 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class InterventionType(models.TextChoices):
-    SCHOOL = "school", _("School intervention")
-    NEIGHBOURHOOD = "neighbourhood", _("Neighbourhood intervention")
+# The kind of intervention is chosen on the referral, which comes first in the layers.
+from kansrijk.referrals.constants import InterventionType as InterventionType
 
 
 class Status(models.TextChoices):

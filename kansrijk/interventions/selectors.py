@@ -28,7 +28,7 @@ from kansrijk.referrals.models import Referral
 from .access import can_see_care_reports, care_reports_for_user, interventions_visible_to
 from .constants import OPEN_STATUSES, ComponentStatus, ConversationKind, Status
 from .models import Component, Conversation, Intervention, ParentContact
-from .workflow import INTERVENTION_TRANSITIONS
+from .workflow import INTERVENTION_WORKFLOW
 
 # Team leads look at a file again when nobody reached the family within this many working days
 # of accepting it, or when the file has been open this many days.
@@ -302,14 +302,17 @@ class InterventionFile:
     days_open: int
     timeline: list[TimelineEntry]
     shows_care_reports: bool
-    # The steps `user` may take now (see `allowed_actions`) and the components still to mark.
+    # The steps `user` may take now (the workflow's `offered`) and the components still to mark.
     actions: frozenset[str] = frozenset()
     planned_components: list[Component] = field(default_factory=list)
     # Every consent recorded, and the purposes they allow today (people/selectors.py).
     consents: list = field(default_factory=list)
     consent_purposes: set[str] = field(default_factory=set)
-    # Whether `user` may record a withdrawal (case workers of the region, whatever the status).
-    can_withdraw_consent: bool = False
+
+    @property
+    def can_withdraw_consent(self) -> bool:
+        """Whether `user` may record a withdrawal (the workflow allows it whatever the status)."""
+        return "withdraw_consent" in self.actions
 
 
 def intervention_file(
@@ -343,47 +346,11 @@ def intervention_file(
         days_open=days_open(intervention, today),
         timeline=_timeline(intervention, care_reports, components),
         shows_care_reports=shows_care_reports,
-        actions=allowed_actions(intervention, user, sees_care_reports=shows_care_reports),
+        actions=INTERVENTION_WORKFLOW.offered(user, intervention),
         planned_components=[c for c in components if c.status == ComponentStatus.PLANNED],
         consents=consents,
         consent_purposes=consents_in_effect(consents=consents, birth_date=young_person.birth_date, on=today),
-        can_withdraw_consent=user.works_on_cases and user.region_id == intervention.region_id,
     )
-
-
-# Steps only a team lead takes (workflow.require_team_lead); both reopen rows are one step here.
-TEAM_LEAD_ACTIONS = frozenset({"assign", "reopen"})
-
-
-def allowed_actions(
-    intervention: Intervention, user: User, *, sees_care_reports: bool | None = None
-) -> frozenset[str]:
-    """The steps of `services.py` that `user` may take on `intervention` in its current status.
-
-    Read from the workflow table, so the file offers exactly what the services allow; a step
-    that is forced anyway still meets the service's DomainError. The keys are the table's
-    action names, with "reopen" standing for both reopen rows.
-    """
-    if not user.works_on_cases or user.region_id != intervention.region_id:
-        return frozenset()
-    allowed = {
-        action
-        for action, transition in INTERVENTION_TRANSITIONS.items()
-        if intervention.status in transition.sources
-    }
-    if allowed & {"reopen", "reopen_before_intake"}:
-        allowed -= {"reopen_before_intake"}
-        allowed.add("reopen")
-    if not user.is_team_lead:
-        allowed -= TEAM_LEAD_ACTIONS
-    # Completing asks for the intake first (imported files can be in progress without one).
-    if intervention.intake_date is None:
-        allowed.discard("complete")
-    if sees_care_reports is None:
-        sees_care_reports = can_see_care_reports(user, intervention)
-    if not sees_care_reports:
-        allowed.discard("record_care_report")
-    return frozenset(allowed)
 
 
 def _yes_no(value: bool | None) -> Any:

@@ -5,7 +5,7 @@ workflow table (`workflow.py`), validates its input, and then writes the change,
 history row (only when the status changes) and the audit row in one transaction. A step the
 rules forbid raises DomainError before anything is written.
 
-Interventions are created by `kansrijk.referrals.services.referral_accept`.
+An intervention is opened by accepting its referral (`intervention_open`).
 """
 
 from __future__ import annotations
@@ -19,14 +19,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
+from kansrijk.accounts.policy import require_assignable
 from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
+from kansrijk.core.models import ReferenceCounter
 from kansrijk.core.rules import check_day
 from kansrijk.people.constants import ConsentPurpose
 from kansrijk.people.models import Parent
 from kansrijk.people.selectors import consent_in_effect
-from kansrijk.referrals.feedback import feedback_shared
+from kansrijk.referrals.models import Referral
 from kansrijk.referrals.notifications import notify_referrer
+from kansrijk.referrals.services import referral_accept
 
 from .constants import (
     CareReferralKind,
@@ -37,9 +40,11 @@ from .constants import (
     NotStartedReason,
     Outcome,
     RestorationKind,
+    Status,
     StopReason,
 )
 from .events import intervention_ended
+from .feedback import feedback_shared
 from .models import (
     PARENT_CONTACT_FLAGS,
     Agreement,
@@ -53,13 +58,8 @@ from .models import (
     ParentContact,
     RestorationAction,
 )
-from .remnant import note_contact
-from .workflow import (
-    check_transition,
-    require_case_role,
-    require_professional,
-    require_team_lead,
-)
+from .remnant import note_contact, refresh_repeat_flags
+from .workflow import INTERVENTION_WORKFLOW
 
 _IN_FUTURE = _("The date cannot be in the future.")
 _BEFORE_REFERRAL = _("The date cannot be before the referral date.")
@@ -67,6 +67,53 @@ _BEFORE_INTAKE = _("The date cannot be before the intake.")
 
 
 # --- state changes -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def intervention_open(*, referral: Referral, by: User, professional: User) -> Intervention:
+    """Accept the referral and open its intervention, assigned to `professional`.
+
+    The referral's side (the checks, its status, history and the referrer's notice) is
+    `referrals.services.referral_accept`, in the same transaction: either both happen or neither.
+    """
+    referral_accept(referral=referral, by=by, professional=professional)
+    now = timezone.now()
+    primary_reason = referral.primary_reason
+    intervention = Intervention.objects.create(
+        reference=ReferenceCounter.next_reference("HLT", referral.referral_date.year),
+        referral=referral,
+        type=referral.type,
+        status=Status.NEW,
+        region_id=referral.region_id,
+        municipality_id=referral.municipality_id,
+        school_id=referral.school_id,
+        neighbourhood_id=referral.neighbourhood_id,
+        professional=professional,
+        referral_date=referral.referral_date,
+        primary_reason=primary_reason,
+        accepted_at=now,
+    )
+    InterventionStatusChange.objects.create(
+        intervention=intervention, from_status="", to_status=Status.NEW, by=by, at=now
+    )
+    # Accepting an earlier referral late can make the young person's later intervention a repeat.
+    refresh_repeat_flags(young_person_ids=[referral.young_person_id])
+    intervention.refresh_from_db(fields=["is_repeat"])
+    audit_record(
+        actor=by,
+        event="intervention_created",
+        subject=intervention,
+        new=audit_values(
+            reference=intervention.reference,
+            referral=referral,
+            status=Status.NEW,
+            type=intervention.type,
+            professional=professional,
+            referral_date=intervention.referral_date,
+            primary_reason=primary_reason,
+        ),
+    )
+    return intervention
 
 
 @transaction.atomic
@@ -141,16 +188,7 @@ def intervention_complete(
     *, intervention: Intervention, by: User, outcome: Outcome | str, end_date: dt.date
 ) -> Intervention:
     """Complete the intervention with its outcome: sufficient, or further support needed."""
-    _lock(intervention)
-    require_case_role(by, intervention.region_id)
-    # Asked before the table, because "no intake yet" is the useful answer for a file that is
-    # still new or planned; it also catches imported files in progress without an intake date.
-    if not intervention.is_closed and intervention.intake_date is None:
-        raise DomainError(
-            _("An intervention cannot be completed before the intake has taken place."),
-            code="no_intake",
-        )
-    check_transition(intervention, "complete")
+    _begin(intervention, by, "complete")
     if not outcome:
         raise DomainError(_("Choose the outcome of the intervention."), code="outcome_required")
     if outcome not in Outcome.values:
@@ -225,16 +263,13 @@ def intervention_reopen(*, intervention: Intervention, by: User, reason: str) ->
 
     Only a team lead may, and must say why; the reason goes into the status history.
     """
-    _lock(intervention)
-    require_team_lead(by, intervention.region_id)
-    action = "reopen" if intervention.intake_date else "reopen_before_intake"
-    check_transition(intervention, action)
+    _begin(intervention, by, "reopen")
     if not (reason or "").strip():
         raise DomainError(_("Give the reason for reopening the intervention."), code="reason_required")
     intervention.end_note = ""
     _change(
         intervention,
-        action,
+        "reopen",
         by=by,
         event="intervention_reopened",
         fields={"end_date": None, "outcome": "", "stop_reason": "", "not_started_reason": ""},
@@ -247,10 +282,8 @@ def intervention_reopen(*, intervention: Intervention, by: User, reason: str) ->
 @transaction.atomic
 def intervention_assign(*, intervention: Intervention, by: User, professional: User) -> Intervention:
     """A team lead hands the intervention to another professional of the region."""
-    _lock(intervention)
-    require_team_lead(by, intervention.region_id)
-    check_transition(intervention, "assign")
-    require_professional(professional, intervention.region_id)
+    _begin(intervention, by, "assign")
+    require_assignable(professional, intervention.region_id)
     _change(
         intervention,
         "assign",
@@ -534,10 +567,9 @@ def _lock(intervention: Intervention) -> None:
 
 
 def _begin(intervention: Intervention, by: User, action: str) -> None:
-    """The checks every case-work step starts with: fresh state, role, workflow table."""
+    """The checks every step starts with: fresh state, then the workflow's who, status and conditions."""
     _lock(intervention)
-    require_case_role(by, intervention.region_id)
-    check_transition(intervention, action)
+    INTERVENTION_WORKFLOW.check(by, intervention, action)
 
 
 def _change(
@@ -553,7 +585,7 @@ def _change(
 ) -> None:
     """Apply `fields` and the status the table gives; write history (if the status moves) and audit."""
     old_status = intervention.status
-    new_status = check_transition(intervention, action)
+    new_status = INTERVENTION_WORKFLOW.next_status(intervention, action)
     old = audit_values(**{name: getattr(intervention, name) for name in fields})
     for name, value in fields.items():
         setattr(intervention, name, value)

@@ -187,7 +187,7 @@ class Step:
     group: str = "work"  # "work", "ending" or "team": where the file shows the form
 
 
-# The keys are the workflow table's action names (`selectors.allowed_actions`); the order is
+# The keys are the workflow table's action names (`INTERVENTION_WORKFLOW.offered`); the order is
 # the order on the page, roughly the order of the work.
 STEPS: dict[str, Step] = {
     "plan_intake": Step(
@@ -324,8 +324,9 @@ def intervention_step(request, uuid, step: str):
     spec = STEPS[step]
     # The service writes its own audit row, so the read is not audited twice.
     intervention = get_intervention_for_user(request.user, uuid, audit=False)
-    # The service lets any professional of the region record a care report, but the file only
-    # shows them to the assigned professional and team leads: nobody records what they cannot see.
+    # Care reports are shown only to the assigned professional and team leads (the access
+    # module): to anyone else the care-report step is an address they have no business with.
+    # Other refusals (role, status) come from the workflow, through the service, on the page.
     if step == "record_care_report" and not can_see_care_reports(request.user, intervention):
         raise PermissionDenied
     form = spec.form(request.POST, intervention=intervention)

@@ -17,7 +17,7 @@ from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
 from kansrijk.core.rules import check_day
 from kansrijk.interventions.models import Intervention
-from kansrijk.interventions.workflow import check_transition, require_case_role
+from kansrijk.interventions.workflow import INTERVENTION_WORKFLOW
 
 from .constants import ConsentPurpose
 from .models import Consent, Parent, YoungPerson
@@ -35,8 +35,7 @@ def consent_record(
 ) -> Consent:
     """Record that the young person or one parent agreed to `purpose` on `given_on`."""
     intervention = Intervention.objects.select_for_update().select_related("referral").get(pk=intervention.pk)
-    require_case_role(by, intervention.region_id)
-    check_transition(intervention, "record_consent")
+    INTERVENTION_WORKFLOW.check(by, intervention, "record_consent")
     if purpose not in ConsentPurpose.values:
         raise DomainError(_("Unknown purpose of consent."), code="unknown_code")
     if (young_person is None) == (parent is None):
@@ -77,7 +76,7 @@ def consent_record(
 def consent_withdraw(*, consent: Consent, by: User, withdrawn_on: dt.date) -> Consent:
     """Record that consent was withdrawn on `withdrawn_on`; from that day it no longer counts."""
     consent = Consent.objects.select_for_update().select_related("intervention").get(pk=consent.pk)
-    require_case_role(by, consent.intervention.region_id)
+    INTERVENTION_WORKFLOW.check(by, consent.intervention, "withdraw_consent")
     if consent.withdrawn_on is not None:
         raise DomainError(_("This consent has already been withdrawn."), code="already_withdrawn")
     if withdrawn_on is None:

@@ -2,6 +2,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class InterventionType(models.TextChoices):
+    """School or neighbourhood: set on the referral by who refers, carried by its intervention."""
+
+    SCHOOL = "school", _("School intervention")
+    NEIGHBOURHOOD = "neighbourhood", _("Neighbourhood intervention")
+
+
 class Reason(models.TextChoices):
     DISORDERLY_BEHAVIOUR = "disorderly_behaviour", _("Disorderly behaviour")
     PHYSICAL_AGGRESSION = "physical_aggression", _("Physical aggression")
@@ -30,6 +37,11 @@ class ReferralStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# The status groups, defined here only: a referral waiting for a decision, or dealt with.
+UNDECIDED_STATUSES = frozenset({ReferralStatus.SUBMITTED, ReferralStatus.IN_REVIEW})
+DECIDED_STATUSES = frozenset({ReferralStatus.ACCEPTED, ReferralStatus.REJECTED, ReferralStatus.WITHDRAWN})
 
 
 class RejectionReason(models.TextChoices):

@@ -23,12 +23,11 @@ from kansrijk.accounts.models import User
 from kansrijk.audit.services import audit_record
 from kansrijk.core.dates import MAX_AGE, MIN_AGE, age_on
 from kansrijk.core.errors import DomainError
-from kansrijk.interventions.constants import InterventionType
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Neighbourhood, ReferrerOrganisation
 
 from . import services
-from .constants import Reason
+from .constants import InterventionType, Reason
 from .models import Referral
 
 # Below this age on the referral date Halt needs to reach the parents (docs/process.md §4).

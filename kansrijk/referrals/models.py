@@ -4,10 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.interventions.constants import InterventionType
 from kansrijk.organisations.constants import ReferrerKind
 
-from .constants import Reason, ReferralStatus, RejectionReason
+from .constants import UNDECIDED_STATUSES, InterventionType, Reason, ReferralStatus, RejectionReason
 
 
 class Referral(models.Model):
@@ -104,6 +103,11 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def is_undecided(self) -> bool:
+        """Waiting for a triage decision (submitted or in review)."""
+        return self.status in UNDECIDED_STATUSES
 
     @property
     def primary_reason(self) -> str | None:

@@ -18,27 +18,21 @@ from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.constants import HALT_CASE_ROLES, Role
 from kansrijk.accounts.models import User
+from kansrijk.accounts.policy import require_assignable
 from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.dates import MAX_AGE, MIN_AGE, age_on
 from kansrijk.core.errors import DomainError
 from kansrijk.core.models import ReferenceCounter
 from kansrijk.core.rules import check_day
-from kansrijk.interventions.constants import InterventionType, Status
-from kansrijk.interventions.models import Intervention, InterventionStatusChange
-from kansrijk.interventions.remnant import refresh_repeat_flags
-from kansrijk.interventions.workflow import (
-    check_transition,
-    require_professional,
-    require_team_lead,
-)
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Municipality, Neighbourhood, ReferrerOrganisation, School
 from kansrijk.people.constants import Gender
 from kansrijk.people.models import Parent, YoungPerson
 
-from .constants import Reason, ReferralStatus, RejectionReason
+from .constants import InterventionType, Reason, ReferralStatus, RejectionReason
 from .models import Referral, ReferralReason, ReferralStatusChange
 from .notifications import notify_referral_submitted, notify_referrer
+from .workflow import REFERRAL_WORKFLOW
 
 # The fields a referral form may fill in; anything else (uuid, created_at) is not the caller's.
 YOUNG_PERSON_FIELDS = frozenset(
@@ -183,62 +177,25 @@ def referral_submit(
 def referral_start_review(*, referral: Referral, by: User) -> Referral:
     """A team lead of the region takes the referral into review."""
     _lock(referral)
-    require_team_lead(by, referral.region_id)
+    REFERRAL_WORKFLOW.check(by, referral, "start_review")
     _move(referral, "start_review", by=by)
     return referral
 
 
 @transaction.atomic
-def referral_accept(*, referral: Referral, by: User, professional: User) -> Intervention:
-    """Accept the referral and open its intervention, assigned to `professional`."""
+def referral_accept(*, referral: Referral, by: User, professional: User) -> None:
+    """The referral's side of accepting it: checks, status, history, audit and the referrer's
+    notice. Only `kansrijk.interventions.services.intervention_open` calls this, in the same
+    transaction in which it opens the intervention."""
     _lock(referral)
-    require_team_lead(by, referral.region_id)
-    check_transition(referral, "accept")
-    require_professional(professional, referral.region_id)
+    REFERRAL_WORKFLOW.check(by, referral, "accept")
+    require_assignable(professional, referral.region_id)
     # The birth date may have been corrected since the referral came in: check again.
     check_age(referral.young_person.birth_date, referral.incident_or_referral_date)
-    primary_reason = referral.primary_reason
-    if primary_reason is None:
+    if referral.primary_reason is None:
         raise DomainError(_("The referral has no primary reason."), code="no_reason")
-
     _move(referral, "accept", by=by)
-    now = timezone.now()
-    intervention = Intervention.objects.create(
-        reference=ReferenceCounter.next_reference("HLT", referral.referral_date.year),
-        referral=referral,
-        type=referral.type,
-        status=Status.NEW,
-        region_id=referral.region_id,
-        municipality_id=referral.municipality_id,
-        school_id=referral.school_id,
-        neighbourhood_id=referral.neighbourhood_id,
-        professional=professional,
-        referral_date=referral.referral_date,
-        primary_reason=primary_reason,
-        accepted_at=now,
-    )
-    InterventionStatusChange.objects.create(
-        intervention=intervention, from_status="", to_status=Status.NEW, by=by, at=now
-    )
-    # Accepting an earlier referral late can make the young person's later intervention a repeat.
-    refresh_repeat_flags(young_person_ids=[referral.young_person_id])
-    intervention.refresh_from_db(fields=["is_repeat"])
-    audit_record(
-        actor=by,
-        event="intervention_created",
-        subject=intervention,
-        new=audit_values(
-            reference=intervention.reference,
-            referral=referral,
-            status=Status.NEW,
-            type=intervention.type,
-            professional=professional,
-            referral_date=intervention.referral_date,
-            primary_reason=primary_reason,
-        ),
-    )
     notify_referrer(referral, event="accepted")
-    return intervention
 
 
 @transaction.atomic
@@ -247,8 +204,7 @@ def referral_reject(
 ) -> Referral:
     """Reject the referral for one of the reasons of `RejectionReason`."""
     _lock(referral)
-    require_team_lead(by, referral.region_id)
-    check_transition(referral, "reject")
+    REFERRAL_WORKFLOW.check(by, referral, "reject")
     if not reason:
         raise DomainError(_("Give the reason for rejecting the referral."), code="reason_required")
     if reason not in RejectionReason.values:
@@ -275,11 +231,7 @@ def referral_withdraw(*, referral: Referral, by: User, note: str = "") -> Referr
     team lead of the region, e.g. when the referrer phones in.
     """
     _lock(referral)
-    if not _may_withdraw(by, referral):
-        raise DomainError(
-            _("Only the referring organisation or a team lead of the region may withdraw this referral."),
-            code="forbidden",
-        )
+    REFERRAL_WORKFLOW.check(by, referral, "withdraw")
     _move(referral, "withdraw", by=by, reason=note)
     return referral
 
@@ -338,18 +290,6 @@ def _check_referrer(
     )
 
 
-def _may_withdraw(user: User | None, referral: Referral) -> bool:
-    if user is None or not user.is_active:
-        return False
-    if user.role == Role.TEAM_LEAD and user.region_id == referral.region_id:
-        return True
-    if user.role != Role.REFERRER:
-        return False
-    return referral.referred_by_id == user.pk or (
-        referral.organisation_id is not None and referral.organisation_id == user.organisation_id
-    )
-
-
 def _check_field_names(data: Mapping[str, Any], allowed: frozenset[str], argument: str) -> None:
     unknown = set(data) - allowed
     if unknown:
@@ -371,7 +311,7 @@ def _move(
     extra: dict[str, Any] | None = None,
 ) -> None:
     old_status = referral.status
-    referral.status = check_transition(referral, action)
+    referral.status = REFERRAL_WORKFLOW.next_status(referral, action)
     referral.save(update_fields=["status", "updated_at", *update_fields])
     _history(referral, old_status, referral.status, by=by, reason=reason)
     audit_record(

@@ -11,7 +11,7 @@ from django.utils import timezone
 from kansrijk.interventions.constants import ENDED_STATUSES
 from kansrijk.interventions.models import Intervention
 from kansrijk.people.models import Parent, YoungPerson
-from kansrijk.referrals.constants import ReferralStatus
+from kansrijk.referrals.constants import UNDECIDED_STATUSES
 from kansrijk.referrals.models import Referral
 
 from .constants import RequestStatus
@@ -19,7 +19,6 @@ from .models import DataSubjectRequest
 
 # How many people a search shows: a search that finds more must be narrowed.
 SEARCH_LIMIT = 25
-UNDECIDED_REFERRALS = (ReferralStatus.SUBMITTED, ReferralStatus.IN_REVIEW)
 
 
 @dataclass
@@ -98,7 +97,7 @@ def open_cases(young_person: YoungPerson) -> list[str]:
     Erasing the data of a case still being worked on would leave a file nobody can work with:
     such a case is ended (or the referral rejected or withdrawn) first.
     """
-    referrals = Referral.objects.filter(young_person=young_person, status__in=UNDECIDED_REFERRALS)
+    referrals = Referral.objects.filter(young_person=young_person, status__in=UNDECIDED_STATUSES)
     interventions = Intervention.objects.filter(referral__young_person=young_person).exclude(
         status__in=ENDED_STATUSES
     )

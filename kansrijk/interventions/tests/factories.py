@@ -127,7 +127,7 @@ def make_referral(
     if status == ReferralStatus.REJECTED:
         referral_services.referral_reject(referral=referral, by=team_lead, reason=rejection_reason)
     elif status == ReferralStatus.ACCEPTED:
-        referral_services.referral_accept(
+        services.intervention_open(
             referral=referral, by=team_lead, professional=professional or _professional_of(referral.region)
         )
     return referral

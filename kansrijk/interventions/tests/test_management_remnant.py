@@ -9,7 +9,6 @@ from django.utils import timezone
 from kansrijk.interventions import services
 from kansrijk.interventions.remnant import refresh_repeat_flags
 from kansrijk.interventions.tests.factories import make_intervention, make_referral
-from kansrijk.referrals import services as referral_services
 
 
 def _day(days_ago: int) -> dt.date:
@@ -75,7 +74,7 @@ def test_accepting_an_earlier_referral_late_makes_the_later_one_a_repeat(casewor
     later.refresh_from_db()
     assert not later.is_repeat
 
-    accepted = referral_services.referral_accept(referral=earlier, by=team_lead_a, professional=caseworker_a)
+    accepted = services.intervention_open(referral=earlier, by=team_lead_a, professional=caseworker_a)
 
     later.refresh_from_db()
     assert later.is_repeat

@@ -36,9 +36,7 @@ def test_it_takes_a_referral_all_the_way_to_a_completed_intervention(
         other_care_involved=False,
     )
     referral_services.referral_start_review(referral=referral, by=team_lead_a)
-    intervention = referral_services.referral_accept(
-        referral=referral, by=team_lead_a, professional=caseworker_a
-    )
+    intervention = services.intervention_open(referral=referral, by=team_lead_a, professional=caseworker_a)
 
     mother = referral.young_person.parents.get()
     services.intervention_record_parent_contact(

@@ -7,10 +7,11 @@ from django.db import transaction
 
 from kansrijk.accounts.constants import Role
 from kansrijk.accounts.models import User
+from kansrijk.interventions.services import intervention_open
 from kansrijk.interventions.tests.factories import make_referral
+from kansrijk.portal.tests.test_portal_api_and_form_alike import intake_from_form
 from kansrijk.referrals import services
 from kansrijk.referrals.intake import intake_submit
-from kansrijk.referrals.tests.test_portal_api_and_form_alike import intake_from_form
 
 PERSONAL = ("Daan", "Verbeek", "Marieke", "stoel", "06-12345678", "2B")
 
@@ -87,7 +88,7 @@ def test_the_referrer_hears_of_the_decision(
     referral = _submit(organisation_a, referrer_a)
     with django_capture_on_commit_callbacks(execute=True):
         if decide == "accept":
-            services.referral_accept(referral=referral, by=team_lead_a, professional=caseworker_a)
+            intervention_open(referral=referral, by=team_lead_a, professional=caseworker_a)
         else:
             services.referral_reject(
                 referral=referral,
@@ -113,6 +114,6 @@ def test_a_partner_systems_referral_is_reported_to_the_organisations_referrers(
     referral.save()
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.referral_accept(referral=referral, by=team_lead_a, professional=caseworker_a)
+        intervention_open(referral=referral, by=team_lead_a, professional=caseworker_a)
 
     assert [message.to for message in mail.outbox] == [["rik@school.example.nl"]]

@@ -7,15 +7,15 @@ import pytest
 
 from kansrijk.core.errors import DomainError
 from kansrijk.interventions.models import Intervention
+from kansrijk.interventions.services import intervention_open
 from kansrijk.interventions.tests.factories import database_state, make_referral
 from kansrijk.people.models import YoungPerson
-from kansrijk.referrals import services
 
 
 def _refused_acceptance(referral, by, professional, code):
     before = database_state()
     with pytest.raises(DomainError) as refused:
-        services.referral_accept(referral=referral, by=by, professional=professional)
+        intervention_open(referral=referral, by=by, professional=professional)
     assert refused.value.code == code
     assert database_state() == before
     assert not Intervention.objects.filter(referral=referral).exists()
@@ -79,6 +79,6 @@ def test_it_refuses_a_professional_who_left(organisation_a, team_lead_a, casewor
 def test_it_lets_the_team_lead_take_the_case_personally(organisation_a, team_lead_a):
     referral = make_referral(organisation=organisation_a)
 
-    intervention = services.referral_accept(referral=referral, by=team_lead_a, professional=team_lead_a)
+    intervention = intervention_open(referral=referral, by=team_lead_a, professional=team_lead_a)
 
     assert intervention.professional == team_lead_a

@@ -7,6 +7,7 @@ The expectations are written out from the domain description, not read from the 
 import pytest
 
 from kansrijk.core.errors import DomainError
+from kansrijk.interventions.services import intervention_open
 from kansrijk.interventions.tests.factories import database_state, make_referral
 from kansrijk.referrals import services
 
@@ -26,7 +27,7 @@ def _do(action, referral, team_lead, professional):
     if action == "start_review":
         services.referral_start_review(referral=referral, by=team_lead)
     elif action == "accept":
-        services.referral_accept(referral=referral, by=team_lead, professional=professional)
+        intervention_open(referral=referral, by=team_lead, professional=professional)
     elif action == "reject":
         services.referral_reject(referral=referral, by=team_lead, reason="no_agreement")
     else:

@@ -6,6 +6,7 @@ import pytest
 from kansrijk.accounts.models import User
 from kansrijk.audit.models import AuditEvent
 from kansrijk.core.errors import DomainError
+from kansrijk.interventions.services import intervention_open
 from kansrijk.interventions.tests.factories import database_state, make_referral
 from kansrijk.referrals import services
 
@@ -28,7 +29,7 @@ def test_it_opens_an_intervention_when_a_referral_is_accepted(
         status="in_review", organisation=organisation_a, team_lead=team_lead_a, reasons=["bullying", "theft"]
     )
 
-    intervention = services.referral_accept(referral=referral, by=team_lead_a, professional=caseworker_a)
+    intervention = intervention_open(referral=referral, by=team_lead_a, professional=caseworker_a)
 
     referral.refresh_from_db()
     intervention.refresh_from_db()
@@ -57,7 +58,7 @@ def test_it_opens_an_intervention_when_a_referral_is_accepted(
 def test_it_accepts_straight_from_submitted(organisation_a, team_lead_a, caseworker_a2):
     referral = make_referral(organisation=organisation_a)
 
-    intervention = services.referral_accept(referral=referral, by=team_lead_a, professional=caseworker_a2)
+    intervention = intervention_open(referral=referral, by=team_lead_a, professional=caseworker_a2)
 
     assert intervention.professional == caseworker_a2
     assert list(referral.history.values_list("from_status", "to_status")) == [

@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from kansrijk.interventions.tests.factories import database_state
 from kansrijk.referrals.models import Referral
-
-from .portal import birth_date_for, form_data, incident_day
+from kansrijk.referrals.tests.portal import birth_date_for, form_data, incident_day
 
 
 def _state():

@@ -70,7 +70,7 @@ def test_the_list_is_paged_and_its_queries_do_not_grow_with_it(browser, organisa
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from kansrijk.referrals import portal_views
+    from kansrijk.portal import views as portal_views
 
     monkeypatch.setattr(portal_views, "PAGE_SIZE", 3)
     first = make_referral(organisation=organisation_a, status="rejected")

@@ -8,9 +8,8 @@ from django.urls import reverse
 from kansrijk.api import services as api_services
 from kansrijk.referrals.forms import ReferralForm
 from kansrijk.referrals.models import Referral
-from kansrijk.referrals.selectors import referral_triage
-
-from .portal import api_payload, form_data
+from kansrijk.referrals.tests.portal import api_payload, form_data
+from kansrijk.triage.selectors import referral_triage
 
 
 def intake_from_form(organisation, **changes):

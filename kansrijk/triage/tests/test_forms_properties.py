@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from kansrijk.core.tests.form_properties import assert_valid_or_field_errors, form_data
 from kansrijk.interventions.tests.factories import make_referral
-from kansrijk.referrals import forms
+from kansrijk.referrals.constants import ReferralStatus
+from kansrijk.triage import forms
 
 FAST = settings(
     max_examples=40,
@@ -40,4 +41,4 @@ def test_any_rejection_is_valid_or_has_field_errors(data):
 def test_any_list_filter_gives_a_status(data):
     posted = data.draw(form_data(forms.ReferralListForm()))
     form = forms.ReferralListForm(posted)
-    assert form.status_filter() in {"waiting", "", *forms.ReferralStatus.values}
+    assert form.status_filter() in {"waiting", "", *ReferralStatus.values}

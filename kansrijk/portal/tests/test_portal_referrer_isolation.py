@@ -31,7 +31,7 @@ def other(organisation_b):
 
 
 def _birth():
-    from .portal import birth_date_for
+    from kansrijk.referrals.tests.portal import birth_date_for
 
     return birth_date_for(14)
 

@@ -1,8 +1,8 @@
 """Triage pages: the region's referrals, and one referral to review, accept or reject.
 
 Views take four steps (docs/conventions.md, habit 3): the object through the access module, the
-form, one service, the response. Halt professionals of the region read a referral; only team
-leads decide on it (the services check that too).
+form, one service, the response. Halt professionals of the region read a referral; who decides on
+it is the referral's workflow table (kansrijk/referrals/workflow.py).
 """
 
 from __future__ import annotations
@@ -17,9 +17,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kansrijk.core.errors import DomainError
+from kansrijk.interventions.services import intervention_open
+from kansrijk.referrals import selectors as referral_selectors
+from kansrijk.referrals import services
+from kansrijk.referrals.access import can_see_referral_content, get_referral_for_user
+from kansrijk.referrals.workflow import REFERRAL_WORKFLOW
 
-from . import selectors, services
-from .access import can_see_referral_content, get_referral_for_user
+from . import selectors
 from .forms import AcceptForm, ReferralListForm, RejectForm
 
 PAGE_SIZE = 25
@@ -32,10 +36,10 @@ def referral_list(request):
     if not user.works_on_cases:
         raise PermissionDenied
     form = ReferralListForm(request.GET or None)
-    referrals = selectors.referrals_of_region(user=user, status=form.status_filter())
+    referrals = referral_selectors.referrals_of_region(user=user, status=form.status_filter())
     page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
-        request, "referrals/referral_list.html", {"form": form, "page": page, "today": timezone.localdate()}
+        request, "triage/referral_list.html", {"form": form, "page": page, "today": timezone.localdate()}
     )
 
 
@@ -51,7 +55,7 @@ def referral_detail(request, uuid):
 def referral_start_review(request, uuid):
     # The service writes its own audit row, so the read is not audited twice.
     referral = _get_referral(request.user, uuid, audit=False)
-    _require_team_lead(request.user)
+    _require_entitled(request.user, referral, "start_review")
     try:
         services.referral_start_review(referral=referral, by=request.user)
     except DomainError as error:
@@ -64,11 +68,11 @@ def referral_start_review(request, uuid):
 @login_required
 def referral_accept(request, uuid):
     referral = _get_referral(request.user, uuid, audit=False)
-    _require_team_lead(request.user)
+    _require_entitled(request.user, referral, "accept")
     form = AcceptForm(request.POST, referral=referral)
     if form.is_valid():
         try:
-            intervention = services.referral_accept(
+            intervention = intervention_open(
                 referral=referral, by=request.user, professional=form.cleaned_data["professional"]
             )
         except DomainError as error:
@@ -87,7 +91,7 @@ def referral_accept(request, uuid):
 @login_required
 def referral_reject(request, uuid):
     referral = _get_referral(request.user, uuid, audit=False)
-    _require_team_lead(request.user)
+    _require_entitled(request.user, referral, "reject")
     form = RejectForm(request.POST)
     if form.is_valid():
         try:
@@ -113,9 +117,10 @@ def _get_referral(user, uuid, *, audit: bool = True):
     return get_referral_for_user(user, uuid, audit=audit)
 
 
-def _require_team_lead(user) -> None:
-    # The region was checked by the access module; deciding is for its team leads only.
-    if not user.is_team_lead:
+def _require_entitled(user, referral, action: str) -> None:
+    # Somebody who may never take the step gets 403; one who may, but not in this state,
+    # gets the service's refusal on the page.
+    if not REFERRAL_WORKFLOW.entitled(user, referral, action):
         raise PermissionDenied
 
 
@@ -123,11 +128,11 @@ def _render_triage(request, referral, *, accept_form=None, reject_form=None, rev
     triage = selectors.referral_triage(user=request.user, referral=referral)
     return render(
         request,
-        "referrals/referral_detail.html",
+        "triage/referral_detail.html",
         {
             "triage": triage,
             "referral": triage.referral,
-            "may_decide": request.user.is_team_lead and triage.is_open,
+            "may_decide": REFERRAL_WORKFLOW.allows(request.user, triage.referral, "accept"),
             "accept_form": accept_form or AcceptForm(referral=referral),
             "reject_form": reject_form or RejectForm(),
             "review_error": review_error,

@@ -13,12 +13,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from kansrijk.accounts.constants import Role
+from kansrijk.referrals.access import get_referral_for_user, referrals_visible_to
+from kansrijk.referrals.constants import Reason
+from kansrijk.referrals.forms import ReferralForm
+from kansrijk.referrals.intake import IntakeInvalid, intake_submit
 
 from . import selectors
-from .access import get_referral_for_user, referrals_visible_to
-from .constants import Reason
-from .forms import ReferralForm
-from .intake import IntakeInvalid, intake_submit
 
 PAGE_SIZE = 50
 
@@ -37,7 +37,7 @@ def referral_list(request):
     views = selectors.referrer_views(referrals.filter(pk__in=[referral.pk for referral in page.object_list]))
     return render(
         request,
-        "referrals/portal/referral_list.html",
+        "portal/referral_list.html",
         {"views": views, "page": page, "organisation": request.user.organisation},
     )
 
@@ -60,7 +60,7 @@ def referral_new(request):
             return redirect("portal:submitted", uuid=referral.uuid)
     return render(
         request,
-        "referrals/portal/referral_form.html",
+        "portal/referral_form.html",
         {"form": form, "organisation": organisation, "school_absence": Reason.SCHOOL_ABSENCE.value},
     )
 
@@ -73,7 +73,7 @@ def referral_submitted(request, uuid):
     referral = get_referral_for_user(request.user, uuid, audit=False)
     return render(
         request,
-        "referrals/portal/referral_submitted.html",
+        "portal/referral_submitted.html",
         {
             "referral": referral,
             "school_absence": request.session.pop("submitted_school_absence", False),
@@ -87,4 +87,4 @@ def referral_status(request, uuid):
     _require_referrer(request.user)
     referral = get_referral_for_user(request.user, uuid, audit=False)
     view = selectors.referral_for_referrer(referral=referral)
-    return render(request, "referrals/portal/referral_status.html", {"view": view})
+    return render(request, "portal/referral_status.html", {"view": view})
