@@ -9,12 +9,12 @@ from rest_framework import serializers
 from kansrijk.interventions.constants import Outcome, Status
 from kansrijk.referrals.constants import Reason, ReferralStatus, RejectionReason
 from kansrijk.referrals.intake import (
-    DUPLICATE_REASON,
     REQUIRED_MESSAGES,
     Intake,
     ParentContact,
     intake_errors,
 )
+from kansrijk.referrals.rules import DUPLICATE_REASON
 
 YOUNG_PERSON_FIELDS = ("first_name", "last_name", "birth_date", "school_class", "address_area")
 

@@ -21,14 +21,15 @@ from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
 from kansrijk.audit.services import audit_record
-from kansrijk.core.dates import MAX_AGE, MIN_AGE, age_on
+from kansrijk.core.dates import age_on
 from kansrijk.core.errors import DomainError
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Neighbourhood, ReferrerOrganisation
 
 from . import services
-from .constants import InterventionType, Reason
+from .constants import InterventionType
 from .models import Referral
+from .rules import age_errors, date_errors, reason_errors
 
 # Below this age on the referral date Halt needs to reach the parents (docs/process.md §4).
 ADULT_AGE = 18
@@ -44,8 +45,6 @@ REQUIRED_MESSAGES = {
     "youth_informed": _("Say whether the young person knows of the referral."),
     "parents_informed": _("Say whether the parents know of the referral."),
 }
-
-DUPLICATE_REASON = _("Each reason can be given only once.")
 
 TEXT_LIMITS = {"first_name": 100, "last_name": 150, "school_class": 50, "address_area": 100}
 
@@ -108,35 +107,21 @@ def intake_errors(intake: Intake, *, organisation: ReferrerOrganisation) -> dict
         add("last_name", REQUIRED_MESSAGES["last_name"])
     if intake.birth_date is None:
         add("birth_date", REQUIRED_MESSAGES["birth_date"])
-    elif intake.birth_date > today:
-        add("birth_date", _("The date of birth cannot be in the future."))
     if intake.incident_date is None:
         add("incident_date", REQUIRED_MESSAGES["incident_date"])
-    elif intake.incident_date > today:
-        add("incident_date", _("The date of the incident cannot be in the future."))
-    if intake.birth_date and intake.incident_date and not ({"birth_date", "incident_date"} & set(errors)):
-        age = age_on(intake.birth_date, intake.incident_date)
-        if not MIN_AGE <= age <= MAX_AGE:
-            add(
-                "birth_date",
-                format_lazy(
-                    _(
-                        "The young person was {age} years old on the date of the incident. Halt "
-                        "works with young people aged {min_age} to {max_age}."
-                    ),
-                    age=age,
-                    min_age=MIN_AGE,
-                    max_age=MAX_AGE,
-                ),
-            )
+    rule_errors = date_errors(
+        birth_date=intake.birth_date, incident_date=intake.incident_date, referral_date=None, today=today
+    )
+    if intake.birth_date and intake.incident_date and not rule_errors:
+        rule_errors = age_errors(intake.birth_date, intake.incident_date)
+    for error in rule_errors:
+        add(error.field, error.message)
     if not intake.description.strip():
         add("description", REQUIRED_MESSAGES["description"])
     if not intake.reasons:
         add("reasons", REQUIRED_MESSAGES["reasons"])
-    elif any(code not in Reason.values for code in intake.reasons):
-        add("reasons", _("Unknown reason for the referral."))
-    elif len(set(intake.reasons)) != len(intake.reasons):
-        add("reasons", DUPLICATE_REASON)
+    for error in reason_errors(intake.reasons) if intake.reasons else []:
+        add(error.field, error.message)
     if intake.youth_informed is None:
         add("youth_informed", REQUIRED_MESSAGES["youth_informed"])
     if intake.parents_informed is None:

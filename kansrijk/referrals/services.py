@@ -13,25 +13,23 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.constants import HALT_CASE_ROLES, Role
 from kansrijk.accounts.models import User
 from kansrijk.accounts.policy import require_assignable
 from kansrijk.audit.services import audit_record, audit_values
-from kansrijk.core.dates import MAX_AGE, MIN_AGE, age_on
 from kansrijk.core.errors import DomainError
 from kansrijk.core.models import ReferenceCounter
-from kansrijk.core.rules import check_day
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Municipality, Neighbourhood, ReferrerOrganisation, School
 from kansrijk.people.constants import Gender
 from kansrijk.people.models import Parent, YoungPerson
 
-from .constants import InterventionType, Reason, ReferralStatus, RejectionReason
+from .constants import InterventionType, ReferralStatus, RejectionReason
 from .models import Referral, ReferralReason, ReferralStatusChange
 from .notifications import notify_referral_submitted, notify_referrer
+from .rules import age_errors, date_errors, raise_first, reason_errors
 from .workflow import REFERRAL_WORKFLOW
 
 # The fields a referral form may fill in; anything else (uuid, created_at) is not the caller's.
@@ -104,20 +102,21 @@ def referral_submit(
             _("The neighbourhood is not in the chosen municipality."),
             code="neighbourhood_outside_municipality",
         )
-    _check_reasons(reasons)
+    raise_first(reason_errors(reasons))
     if referral_date is None:
         raise DomainError(_("Give the referral date."), code="date_required")
-    check_day(referral_date, in_future=_("The referral date cannot be in the future."))
-    check_day(incident_date, in_future=_("The date of the incident cannot be in the future."))
-    if incident_date is not None and incident_date > referral_date:
-        raise DomainError(
-            _("The incident cannot have happened after the referral date."),
-            code="incident_after_referral",
-        )
     birth_date = young_person.birth_date if young_person else young_person_data.get("birth_date")
     if birth_date is None:
         raise DomainError(_("The date of birth of the young person is required."), code="birth_date_required")
-    check_age(birth_date, incident_date or referral_date)
+    raise_first(
+        date_errors(
+            birth_date=birth_date,
+            incident_date=incident_date,
+            referral_date=referral_date,
+            today=timezone.localdate(),
+        )
+    )
+    raise_first(age_errors(birth_date, incident_date or referral_date))
     if young_person is None:
         _check_new_young_person(young_person_data)
 
@@ -191,7 +190,7 @@ def referral_accept(*, referral: Referral, by: User, professional: User) -> None
     REFERRAL_WORKFLOW.check(by, referral, "accept")
     require_assignable(professional, referral.region_id)
     # The birth date may have been corrected since the referral came in: check again.
-    check_age(referral.young_person.birth_date, referral.incident_or_referral_date)
+    raise_first(age_errors(referral.young_person.birth_date, referral.incident_or_referral_date))
     if referral.primary_reason is None:
         raise DomainError(_("The referral has no primary reason."), code="no_reason")
     _move(referral, "accept", by=by)
@@ -236,24 +235,6 @@ def referral_withdraw(*, referral: Referral, by: User, note: str = "") -> Referr
     return referral
 
 
-def check_age(birth_date: dt.date, day: dt.date) -> None:
-    """Halt's preventive interventions are for young people aged 10 to 23 on the incident date."""
-    age = age_on(birth_date, day)
-    if not MIN_AGE <= age <= MAX_AGE:
-        raise DomainError(
-            format_lazy(
-                _(
-                    "The young person was {age} years old on the date of the incident; Halt works "
-                    "with young people aged {min_age} to {max_age}."
-                ),
-                age=age,
-                min_age=MIN_AGE,
-                max_age=MAX_AGE,
-            ),
-            code="age_out_of_range",
-        )
-
-
 def _check_new_young_person(data: Mapping[str, Any]) -> None:
     if data.get("gender", "") not in ("", *Gender.values):
         raise DomainError(_("Unknown gender."), code="unknown_code")
@@ -263,15 +244,6 @@ def _check_new_young_person(data: Mapping[str, Any]) -> None:
             _("This young person is already registered; refer the known young person instead."),
             code="young_person_exists",
         )
-
-
-def _check_reasons(reasons: list[str]) -> None:
-    if not reasons:
-        raise DomainError(_("Give at least one reason for the referral."), code="no_reason")
-    if any(code not in Reason.values for code in reasons):
-        raise DomainError(_("Unknown reason for the referral."), code="unknown_reason")
-    if len(set(reasons)) != len(reasons):
-        raise DomainError(_("Each reason can be given only once."), code="duplicate_reason")
 
 
 def _check_referrer(

@@ -10,17 +10,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
-from kansrijk.core.dates import MAX_AGE, MIN_AGE, add_months, age_on
+from kansrijk.core.dates import add_months, age_on
 from kansrijk.interventions.access import interventions_visible_to
 from kansrijk.interventions.models import Intervention
 from kansrijk.people.models import YoungPerson
 from kansrijk.referrals.access import referrals_visible_to
 from kansrijk.referrals.constants import HALT_AFDOENING_REASONS, Reason
 from kansrijk.referrals.models import Referral
+from kansrijk.referrals.rules import age_in_range, age_message
 
 # The Halt-afdoening (criminal-law route) is for 12- to 17-year-olds (docs/process.md §1).
 HALT_AFDOENING_MIN_AGE = 12
@@ -108,21 +108,8 @@ def triage_warnings(
 ) -> list[TriageWarning]:
     """The warnings triage shows (docs/process.md §4); each applies only under its own condition."""
     warnings = []
-    if not MIN_AGE <= age <= MAX_AGE:
-        warnings.append(
-            TriageWarning(
-                WARNING_AGE,
-                format_lazy(
-                    _(
-                        "The young person was {age} years old on the date of the incident. Halt works "
-                        "with young people aged {min_age} to {max_age}: this referral cannot be accepted."
-                    ),
-                    age=age,
-                    min_age=MIN_AGE,
-                    max_age=MAX_AGE,
-                ),
-            )
-        )
+    if not age_in_range(age):
+        warnings.append(TriageWarning(WARNING_AGE, age_message(age)))
     if HALT_AFDOENING_MIN_AGE <= age <= HALT_AFDOENING_MAX_AGE and set(reason_codes) & HALT_AFDOENING_REASONS:
         warnings.append(
             TriageWarning(
