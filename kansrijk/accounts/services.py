@@ -22,6 +22,7 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
 from kansrijk.core.mail import absolute_url, mail_send_on_commit
@@ -62,9 +63,9 @@ def totp_device_confirm(*, user: User, device: TOTPDevice, token: str) -> list[s
             # Set-ups abandoned halfway leave unconfirmed devices with secrets: none may stay.
             TOTPDevice.objects.filter(user=user, confirmed=False).delete()
             codes = _recovery_codes_replace(user)
-            audit_record(actor=user, event="second_factor_set_up", subject=user)
+            audit_record(actor=user, event=Event.SECOND_FACTOR_SET_UP, subject=user)
         else:
-            audit_record(actor=user, event="second_factor_failed", subject=user, new={"step": "set_up"})
+            audit_record(actor=user, event=Event.SECOND_FACTOR_FAILED, subject=user, new={"step": "set_up"})
     if not allowed:
         raise _too_many_attempts()
     if not verified:
@@ -76,7 +77,7 @@ def recovery_codes_replace(*, user: User) -> list[str]:
     """New recovery codes for a user with a confirmed app; the old ones stop working."""
     with transaction.atomic():
         codes = _recovery_codes_replace(user)
-        audit_record(actor=user, event="recovery_codes_replaced", subject=user)
+        audit_record(actor=user, event=Event.RECOVERY_CODES_REPLACED, subject=user)
     return codes
 
 
@@ -88,7 +89,7 @@ def user_password_change(*, user: User, password: str) -> None:
     with transaction.atomic():
         user.set_password(password)
         user.save(update_fields=["password"])
-        audit_record(actor=user, event="password_changed", subject=user)
+        audit_record(actor=user, event=Event.PASSWORD_CHANGED, subject=user)
 
 
 def second_factor_verify(*, user: User, token: str) -> Device:
@@ -112,11 +113,11 @@ def second_factor_verify(*, user: User, token: str) -> Device:
                 verified = device
                 break
         if verified is None:
-            audit_record(actor=user, event="second_factor_failed", subject=user, new={"step": "log_in"})
+            audit_record(actor=user, event=Event.SECOND_FACTOR_FAILED, subject=user, new={"step": "log_in"})
         elif isinstance(verified, StaticDevice):
-            audit_record(actor=user, event="recovery_code_used", subject=user)
+            audit_record(actor=user, event=Event.RECOVERY_CODE_USED, subject=user)
         else:
-            audit_record(actor=user, event="second_factor_verified", subject=user)
+            audit_record(actor=user, event=Event.SECOND_FACTOR_VERIFIED, subject=user)
     if verified is None:
         if throttled:
             raise _too_many_attempts()
@@ -133,7 +134,7 @@ def login_failure_record(*, username: str | None, locked_out: bool) -> None:
     in a table whose rows expire.
     """
     user = User.objects.filter(username=username).first() if username else None
-    audit_record(actor=None, event="login_failed", subject=user, new={"locked_out": locked_out})
+    audit_record(actor=None, event=Event.LOGIN_FAILED, subject=user, new={"locked_out": locked_out})
 
 
 def _recovery_codes_replace(user: User) -> list[str]:
@@ -190,7 +191,9 @@ def invitation_create(
         invited_by=by,
         expires_at=timezone.now() + dt.timedelta(days=settings.INVITATION_DAYS),
     )
-    audit_record(actor=by, event="invitation_sent", subject=invitation, new={"organisation": organisation.pk})
+    audit_record(
+        actor=by, event=Event.INVITATION_SENT, subject=invitation, new={"organisation": organisation.pk}
+    )
     mail_send_on_commit(
         to=[email],
         subject=_("Your invitation to Kansrijk"),
@@ -243,5 +246,5 @@ def invitation_accept(*, token: str, password: str) -> User:
     invitation.accepted_at = timezone.now()
     invitation.user = user
     invitation.save(update_fields=["accepted_at", "user"])
-    audit_record(actor=user, event="invitation_accepted", subject=invitation)
+    audit_record(actor=user, event=Event.INVITATION_ACCEPTED, subject=invitation)
     return user

@@ -29,6 +29,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_otp.plugins.otp_static.models import StaticDevice
 
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
 from kansrijk.core.navigation import url_with_next
@@ -61,7 +62,7 @@ class LoginView(auth_views.LoginView):
         needs_second_factor = user_needs_second_factor(user)
         audit_record(
             actor=user,
-            event="login_succeeded",
+            event=Event.LOGIN_SUCCEEDED,
             subject=user,
             new={"second_factor_required": needs_second_factor},
         )
@@ -78,7 +79,7 @@ class LogoutView(auth_views.LogoutView):
         user = request.user if request.user.is_authenticated else None
         response = super().post(request, *args, **kwargs)
         if user is not None:
-            audit_record(actor=user, event="logged_out", subject=user)
+            audit_record(actor=user, event=Event.LOGGED_OUT, subject=user)
         response["Clear-Site-Data"] = '"cache", "storage"'
         return response
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kansrijk.accounts.models import User
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.organisations.models import ReferrerOrganisation
 
@@ -34,7 +35,9 @@ def api_token_create(
         token_hash=api_token_hash(key),
         created_by=by,
     )
-    audit_record(actor=by, event="api_token_created", subject=token, new={"organisation": organisation.pk})
+    audit_record(
+        actor=by, event=Event.API_TOKEN_CREATED, subject=token, new={"organisation": organisation.pk}
+    )
     return token, key
 
 
@@ -44,7 +47,7 @@ def api_token_revoke(*, token: ApiToken, by: User | None) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit_record(actor=by, event="api_token_revoked", subject=token)
+        audit_record(actor=by, event=Event.API_TOKEN_REVOKED, subject=token)
     return token
 
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import Promise
 
+from .events import Event
 from .models import AuditEvent
 
 # The address of the request being handled, set by AuditContextMiddleware, so that services can
@@ -18,7 +19,7 @@ current_ip: ContextVar[str | None] = ContextVar("audit_current_ip", default=None
 def audit_record(
     *,
     actor,
-    event: str,
+    event: Event,
     subject: models.Model | None = None,
     old: dict[str, Any] | None = None,
     new: dict[str, Any] | None = None,
@@ -27,7 +28,9 @@ def audit_record(
 
     `subject` is the object the event is about. Leave it out only for an event about no stored
     object, such as a failed login for a username nobody has: the subject columns stay empty.
+    `event` is one of `Event`; any other code is a programming error (ValueError).
     """
+    event = Event(event)
     known_actor = actor is not None and actor.pk is not None
     return AuditEvent.objects.create(
         actor=actor if known_actor else None,

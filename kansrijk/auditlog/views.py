@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kansrijk.accounts.models import User
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.search import TextSearch
 
@@ -69,7 +70,7 @@ def audit_export(request):
     count = rows.count()
     audit_record(
         actor=user,
-        event="audit_log_exported",
+        event=Event.AUDIT_LOG_EXPORTED,
         subject=None,
         new={"filters": _audit_filters(filters), "count": count},
     )

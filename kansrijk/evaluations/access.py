@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from kansrijk.accounts.constants import Role
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 
 from .models import Evaluation
@@ -33,7 +34,7 @@ def get_evaluation_for_reviewer(user, evaluation_uuid) -> Evaluation:
     evaluation = evaluations_reviewable_by(user).filter(uuid=key).first()
     if evaluation is None:
         raise Http404
-    audit_record(actor=user, event="evaluation_viewed", subject=evaluation)
+    audit_record(actor=user, event=Event.EVALUATION_VIEWED, subject=evaluation)
     return evaluation
 
 

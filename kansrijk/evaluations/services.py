@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
 from kansrijk.accounts.policy import TEAM_LEAD_OF_REGION
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
 from kansrijk.people.constants import ConsentPurpose
@@ -117,7 +118,7 @@ def evaluations_invite(*, intervention, by: User | None, now: dt.datetime | None
     if created:
         audit_record(
             actor=by,
-            event="evaluations_invited",
+            event=Event.EVALUATIONS_INVITED,
             subject=intervention,
             new=audit_values(evaluations=created, respondents=[e.respondent for e in created]),
         )
@@ -136,7 +137,7 @@ def evaluation_print_link(*, evaluation: Evaluation, by: User, now: dt.datetime 
     token = _link(evaluation, LinkPurpose.PRINT, now)
     audit_record(
         actor=by,
-        event="evaluation_printed",
+        event=Event.EVALUATION_PRINTED,
         subject=evaluation.intervention,
         new=audit_values(evaluation=evaluation),
     )
@@ -166,7 +167,7 @@ def evaluations_remind(*, now: dt.datetime | None = None) -> int:
             token = _link(evaluation, LinkPurpose.REMINDER, now)
             evaluation.reminded_at = now
             evaluation.save(update_fields=["reminded_at"])
-            audit_record(actor=None, event="evaluation_reminded", subject=evaluation)
+            audit_record(actor=None, event=Event.EVALUATION_REMINDED, subject=evaluation)
             # Inside the transaction: if the mail server refuses, reminded_at is rolled back
             # and the next run tries again.
             _message(evaluation, token, reminder=True).send()
@@ -217,7 +218,7 @@ def evaluation_answer(
     )
     audit_record(
         actor=None,
-        event="evaluation_answered",
+        event=Event.EVALUATION_ANSWERED,
         subject=evaluation,
         new=audit_values(consent_to_quote=evaluation.consent_to_quote, quote_status=evaluation.quote_status),
     )
@@ -241,7 +242,7 @@ def evaluation_quote_approve(*, evaluation: Evaluation, by: User, text: str) -> 
     evaluation.save(update_fields=["quote_status", "quote_text", "quote_reviewed_by", "quote_reviewed_at"])
     audit_record(
         actor=by,
-        event="evaluation_quote_approved",
+        event=Event.EVALUATION_QUOTE_APPROVED,
         subject=evaluation,
         old=old,
         new=audit_values(quote_status=evaluation.quote_status, edited=text != evaluation.open_answer),
@@ -260,7 +261,7 @@ def evaluation_quote_reject(*, evaluation: Evaluation, by: User) -> Evaluation:
     evaluation.save(update_fields=["quote_status", "quote_reviewed_by", "quote_reviewed_at"])
     audit_record(
         actor=by,
-        event="evaluation_quote_rejected",
+        event=Event.EVALUATION_QUOTE_REJECTED,
         subject=evaluation,
         old=old,
         new=audit_values(quote_status=evaluation.quote_status),

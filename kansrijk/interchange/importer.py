@@ -25,6 +25,7 @@ from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.models import ReferenceCounter
 from kansrijk.interventions.models import (
@@ -47,7 +48,7 @@ from .parser import InterchangeFile, InterventionRow, RawRow, RowError, parse_ro
 
 BATCH_SIZE = 2000
 IMPORT_REASON = "imported"
-AUDIT_EVENT = "interventions_imported"
+AUDIT_EVENT = Event.INTERVENTIONS_IMPORTED
 
 # The old registration has dates, not times: an imported referral counts as accepted at noon
 # Dutch time on its referral date, safely inside that day whatever the UTC offset.

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from kansrijk.accounts.constants import Role
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 
 from .models import CareReport, Intervention
@@ -60,7 +61,7 @@ def get_intervention_for_user(user, intervention_uuid, *, audit: bool = True) ->
         # sensitive part of the file, so nobody has to reconstruct that from roles later.
         audit_record(
             actor=user,
-            event="intervention_viewed",
+            event=Event.INTERVENTION_VIEWED,
             subject=intervention,
             new={"care_reports": _may_see_care_reports(user, intervention)},
         )

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
 from kansrijk.accounts.policy import require_assignable
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
 from kansrijk.core.models import ReferenceCounter
@@ -101,7 +102,7 @@ def intervention_open(*, referral: Referral, by: User, professional: User) -> In
     intervention.refresh_from_db(fields=["is_repeat"])
     audit_record(
         actor=by,
-        event="intervention_created",
+        event=Event.INTERVENTION_CREATED,
         subject=intervention,
         new=audit_values(
             reference=intervention.reference,
@@ -133,7 +134,7 @@ def intervention_plan_intake(
         intervention,
         "plan_intake",
         by=by,
-        event="intervention_intake_planned",
+        event=Event.INTERVENTION_INTAKE_PLANNED,
         fields={"intake_planned_at": planned_at},
     )
     return intervention
@@ -176,7 +177,7 @@ def intervention_start(
         intervention,
         "start",
         by=by,
-        event="intervention_started",
+        event=Event.INTERVENTION_STARTED,
         fields={"intake_date": intake_date},
         extra=audit_values(conversation=conversation, parents=len(parents)),
     )
@@ -198,7 +199,7 @@ def intervention_complete(
         intervention,
         "complete",
         by=by,
-        event="intervention_completed",
+        event=Event.INTERVENTION_COMPLETED,
         fields={"outcome": outcome, "end_date": end_date},
     )
     intervention_ended.send(sender=Intervention, intervention=intervention, by=by)
@@ -224,7 +225,7 @@ def intervention_stop(
         intervention,
         "stop",
         by=by,
-        event="intervention_stopped",
+        event=Event.INTERVENTION_STOPPED,
         fields={"stop_reason": reason, "end_date": end_date},
         reason=_history_reason(reason, note),
         also_save=["end_note"],
@@ -249,7 +250,7 @@ def intervention_not_started(
         intervention,
         "not_start",
         by=by,
-        event="intervention_not_started",
+        event=Event.INTERVENTION_NOT_STARTED,
         fields={"not_started_reason": reason, "end_date": end_date},
         reason=_history_reason(reason, note),
         also_save=["end_note"],
@@ -271,7 +272,7 @@ def intervention_reopen(*, intervention: Intervention, by: User, reason: str) ->
         intervention,
         "reopen",
         by=by,
-        event="intervention_reopened",
+        event=Event.INTERVENTION_REOPENED,
         fields={"end_date": None, "outcome": "", "stop_reason": "", "not_started_reason": ""},
         reason=reason.strip(),
         also_save=["end_note"],
@@ -288,7 +289,7 @@ def intervention_assign(*, intervention: Intervention, by: User, professional: U
         intervention,
         "assign",
         by=by,
-        event="intervention_assigned",
+        event=Event.INTERVENTION_ASSIGNED,
         fields={"professional": professional},
     )
     return intervention
@@ -429,7 +430,7 @@ def intervention_mark_component(
     component.save(update_fields=["status", "done_date"])
     audit_record(
         actor=by,
-        event="intervention_component_marked",
+        event=Event.INTERVENTION_COMPONENT_MARKED,
         subject=intervention,
         old={"component": str(component.uuid), **old},
         new=audit_values(component=component, status=status, done_date=component.done_date),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from kansrijk.audit.events import Event
 from kansrijk.audit.models import AuditEvent
 
 # The events that record somebody looking at an intervention file (one row per view).
-FILE_VIEW_EVENTS = ("intervention_viewed", "intervention_viewers_viewed")
+FILE_VIEW_EVENTS = (Event.INTERVENTION_VIEWED, Event.INTERVENTION_VIEWERS_VIEWED)
 
 
 def file_views(*, intervention) -> QuerySet[AuditEvent]:

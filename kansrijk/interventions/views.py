@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
 from kansrijk.core.search import TextSearch
@@ -114,7 +115,7 @@ def intervention_export(request):
     # with what was asked for and how much went out.
     audit_record(
         actor=user,
-        event="interventions_exported",
+        event=Event.INTERVENTIONS_EXPORTED,
         subject=user.region,
         new={"filters": _audit_filters(filters), "count": count},
     )
@@ -141,7 +142,7 @@ def intervention_viewers(request, uuid):
     if not can_see_file_viewers(request.user, intervention):
         raise PermissionDenied
     # Looking at who looked is a look at the file too, and shows in this list itself.
-    audit_record(actor=request.user, event="intervention_viewers_viewed", subject=intervention)
+    audit_record(actor=request.user, event=Event.INTERVENTION_VIEWERS_VIEWED, subject=intervention)
     page = Paginator(file_views(intervention=intervention), VIEWERS_PAGE_SIZE).get_page(
         request.GET.get("page")
     )

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
 from kansrijk.core.rules import check_day
@@ -65,7 +66,7 @@ def consent_record(
     )
     audit_record(
         actor=by,
-        event="consent_recorded",
+        event=Event.CONSENT_RECORDED,
         subject=intervention,
         new=audit_values(consent=consent, purpose=purpose, person=consent.person, given_on=given_on),
     )
@@ -92,7 +93,7 @@ def consent_withdraw(*, consent: Consent, by: User, withdrawn_on: dt.date) -> Co
     consent.save(update_fields=["withdrawn_on", "withdrawn_by"])
     audit_record(
         actor=by,
-        event="consent_withdrawn",
+        event=Event.CONSENT_WITHDRAWN,
         subject=consent.intervention,
         old=audit_values(consent=consent, withdrawn_on=None),
         new=audit_values(consent=consent, purpose=consent.purpose, withdrawn_on=withdrawn_on),

@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Max
 
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 
 from .models import PrivacyStatement
@@ -31,7 +32,7 @@ def privacy_statement_publish(
     )
     audit_record(
         actor=by,
-        event="privacy_statement_published",
+        event=Event.PRIVACY_STATEMENT_PUBLISHED,
         subject=statement,
         new={"audience": audience, "version": statement.version, "in_force_from": in_force_from.isoformat()},
     )

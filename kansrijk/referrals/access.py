@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from kansrijk.accounts.constants import HALT_CASE_ROLES, Role
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 
 from .models import Referral
@@ -74,5 +75,5 @@ def get_referral_for_user(user, referral_uuid, *, audit: bool = True) -> Referra
     if referral is None:
         raise Http404
     if audit and can_see_referral_content(user):
-        audit_record(actor=user, event="referral_viewed", subject=referral)
+        audit_record(actor=user, event=Event.REFERRAL_VIEWED, subject=referral)
     return referral

@@ -20,6 +20,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.dates import age_on
 from kansrijk.core.errors import DomainError
@@ -202,7 +203,7 @@ def intake_submit(
     if api_token is not None:
         audit_record(
             actor=None,
-            event="referral_received_by_api",
+            event=Event.REFERRAL_RECEIVED_BY_API,
             subject=referral,
             new={"api_token": str(api_token.uuid)},
         )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from kansrijk.accounts.constants import HALT_CASE_ROLES, Role
 from kansrijk.accounts.models import User
 from kansrijk.accounts.policy import require_assignable
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
 from kansrijk.core.models import ReferenceCounter
@@ -153,7 +154,7 @@ def referral_submit(
     _history(referral, "", ReferralStatus.SUBMITTED, by=referred_by)
     audit_record(
         actor=referred_by,
-        event="referral_submitted",
+        event=Event.REFERRAL_SUBMITTED,
         subject=referral,
         new=audit_values(
             reference=referral.reference,
@@ -273,6 +274,15 @@ def _lock(referral: Referral) -> None:
     referral.refresh_from_db(from_queryset=Referral.objects.select_for_update())
 
 
+# The audit event of each triage step.
+_MOVE_EVENTS = {
+    "start_review": Event.REFERRAL_IN_REVIEW,
+    "accept": Event.REFERRAL_ACCEPTED,
+    "reject": Event.REFERRAL_REJECTED,
+    "withdraw": Event.REFERRAL_WITHDRAWN,
+}
+
+
 def _move(
     referral: Referral,
     action: str,
@@ -288,7 +298,7 @@ def _move(
     _history(referral, old_status, referral.status, by=by, reason=reason)
     audit_record(
         actor=by,
-        event=f"referral_{referral.status}",
+        event=_MOVE_EVENTS[action],
         subject=referral,
         old={"status": old_status},
         new={"status": referral.status, **(extra or {})},

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.dates import SchoolYear
 
@@ -53,7 +54,7 @@ def edition_publish(*, period: SchoolYear, scope: Scope, by) -> PublishedEdition
         )
         audit_record(
             actor=by,
-            event="factsheet_published",
+            event=Event.FACTSHEET_PUBLISHED,
             subject=edition,
             new={"period": str(period), "scope": scope.as_json(), "pdf_sha256": edition.pdf_sha256},
         )

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.evaluations.constants import QuoteStatus
 from kansrijk.evaluations.models import Evaluation, EvaluationLink
@@ -90,7 +91,7 @@ def retention_apply(*, today: dt.date | None = None, dry_run: bool = False) -> R
         if not dry_run:
             audit_record(
                 actor=None,
-                event="retention_applied",
+                event=Event.RETENTION_APPLIED,
                 subject=None,
                 new={
                     "today": today.isoformat(),

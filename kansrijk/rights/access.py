@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from kansrijk.accounts.constants import Role
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.people.models import Parent, YoungPerson
 
@@ -49,7 +50,7 @@ def request_for(user, request_uuid, *, audit: bool = True) -> DataSubjectRequest
     if found is None:
         raise Http404
     if audit:
-        audit_record(actor=user, event="subject_request_viewed", subject=found)
+        audit_record(actor=user, event=Event.SUBJECT_REQUEST_VIEWED, subject=found)
     return found
 
 

@@ -14,6 +14,7 @@ from django.db.models import CharField, Max, TextField
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.dates import add_months
 from kansrijk.core.errors import DomainError
@@ -95,7 +96,7 @@ def request_register(
     )
     audit_record(
         actor=by,
-        event="subject_request_registered",
+        event=Event.SUBJECT_REQUEST_REGISTERED,
         subject=request,
         new=audit_values(kind=kind, person=person, requester=requester, received_on=received_on),
     )
@@ -120,7 +121,11 @@ def request_extend(*, request: DataSubjectRequest, by: User, months: int, reason
     request.extension_reason = reason.strip()
     request.save(update_fields=["due_on", "extension_reason"])
     audit_record(
-        actor=by, event="subject_request_extended", subject=request, old=old, new=audit_values(due_on=due_on)
+        actor=by,
+        event=Event.SUBJECT_REQUEST_EXTENDED,
+        subject=request,
+        old=old,
+        new=audit_values(due_on=due_on),
     )
     return request
 
@@ -155,7 +160,7 @@ def request_handle(
     request.save(update_fields=["status", "decision", "handled_on", "handling", "handled_by"])
     audit_record(
         actor=by,
-        event="subject_request_handled",
+        event=Event.SUBJECT_REQUEST_HANDLED,
         subject=request,
         new=audit_values(decision=decision, handled_on=handled_on, late=handled_on > request.due_on),
     )
@@ -176,7 +181,7 @@ def access_export_record(*, request: DataSubjectRequest, by: User, fmt: str) -> 
         raise DomainError(_("Exports are made for access requests."), code="wrong_kind")
     if subject_of(request) is None or data_removed(request):
         raise DomainError(_("The data of this person have been removed."), code="data_removed")
-    audit_record(actor=by, event="subject_access_exported", subject=request, new={"format": fmt})
+    audit_record(actor=by, event=Event.SUBJECT_ACCESS_EXPORTED, subject=request, new={"format": fmt})
 
 
 def data_removed(request: DataSubjectRequest) -> bool:
@@ -212,7 +217,7 @@ def subject_correct(*, request: DataSubjectRequest, by: User, changes: dict[str,
     if not changed:
         raise DomainError(_("Nothing was changed."), code="nothing_changed")
     person.save(update_fields=changed)
-    audit_record(actor=by, event="subject_corrected", subject=request, new={"fields": changed})
+    audit_record(actor=by, event=Event.SUBJECT_CORRECTED, subject=request, new={"fields": changed})
     return changed
 
 
@@ -252,7 +257,7 @@ def subject_erase(*, request: DataSubjectRequest, by: User) -> RetentionResult:
         result.young_people = 1
         referrals_strip(referral_ids, result, dry_run=False)
         young_people_strip([person.pk], result, dry_run=False)
-    audit_record(actor=by, event="subject_erased", subject=request, new=result.as_dict())
+    audit_record(actor=by, event=Event.SUBJECT_ERASED, subject=request, new=result.as_dict())
     return result
 
 

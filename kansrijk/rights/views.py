@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.dates import add_months
 from kansrijk.core.errors import DomainError
@@ -48,7 +49,7 @@ def person_search(request):
     if request.method == "POST" and form.is_valid():
         found = selectors.people_matching(**form.cleaned_data)
         # Who searched, and how many people it showed; not what was typed (that is a name).
-        audit_record(actor=request.user, event="subject_search", new={"results": len(found)})
+        audit_record(actor=request.user, event=Event.SUBJECT_SEARCH, new={"results": len(found)})
     return render(
         request,
         "rights/person_search.html",

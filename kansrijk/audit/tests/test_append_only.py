@@ -55,3 +55,15 @@ def test_it_refuses_a_delete_at_the_database_level(row):
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [row.pk])
     assert AuditEvent.objects.filter(pk=row.pk).exists()
+
+
+def test_an_event_outside_the_list_is_a_programming_error(caseworker_a, region_a):
+    """Every recorded code is one of `Event`, so the log can always say what happened."""
+    from kansrijk.audit.events import Event, event_label
+
+    with pytest.raises(ValueError):
+        audit_record(actor=caseworker_a, event="something_happened", subject=region_a)
+    assert not AuditEvent.objects.filter(event="something_happened").exists()
+    row = audit_record(actor=caseworker_a, event=Event.LOGGED_OUT, subject=caseworker_a)
+    assert row.event == "logged_out"
+    assert event_label(row.event) == str(Event.LOGGED_OUT.label)

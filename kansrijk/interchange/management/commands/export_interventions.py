@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.dates import SchoolYear
 from kansrijk.interchange.exporter import interventions_export
@@ -26,7 +27,7 @@ def _audit(*, period, scope, count: int) -> None:
     # is no logged-in user, so the row's actor is "system" and the figures say what went out.
     audit_record(
         actor=None,
-        event="interventions_exported",
+        event=Event.INTERVENTIONS_EXPORTED,
         subject=None,
         new={
             "via": "command",
