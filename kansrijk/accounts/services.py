@@ -8,8 +8,6 @@ rolling those back would give an attacker unlimited, unrecorded guesses.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import secrets
 
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -26,6 +24,7 @@ from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
 from kansrijk.core.mail import absolute_url, mail_send_on_commit
+from kansrijk.core.tokens import new_token, token_hash
 from kansrijk.organisations.models import ReferrerOrganisation
 
 from .constants import Role
@@ -159,10 +158,6 @@ def _too_many_attempts() -> DomainError:
 # --- invitations of referrers ---------------------------------------------------------------
 
 
-def invitation_token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 @transaction.atomic
 def invitation_create(
     *, email: str, first_name: str, last_name: str, organisation: ReferrerOrganisation, by: User
@@ -181,13 +176,13 @@ def invitation_create(
         raise DomainError(_("Enter the e-mail address."), code="email_required")
     if User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
         raise DomainError(_("There is already an account with this e-mail address."), code="account_exists")
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     invitation = Invitation.objects.create(
         email=email,
         first_name=first_name.strip(),
         last_name=last_name.strip(),
         organisation=organisation,
-        token_hash=invitation_token_hash(token),
+        token_hash=token_hash(token),
         invited_by=by,
         expires_at=timezone.now() + dt.timedelta(days=settings.INVITATION_DAYS),
     )
@@ -212,7 +207,7 @@ def invitation_for_token(token: str) -> Invitation | None:
     return (
         Invitation.objects.select_related("organisation")
         .filter(
-            token_hash=invitation_token_hash(token or ""),
+            token_hash=token_hash(token or ""),
             accepted_at__isnull=True,
             expires_at__gt=timezone.now(),
         )

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-
 from django.db import transaction
 from django.utils import timezone
 
 from kansrijk.accounts.models import User
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
+from kansrijk.core.tokens import new_token, token_hash
 from kansrijk.organisations.models import ReferrerOrganisation
 
 from .models import ApiToken
@@ -18,21 +16,17 @@ from .models import ApiToken
 TOKEN_PREFIX = "kr_"  # noqa: S105 - marks our keys, is no secret
 
 
-def api_token_hash(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
-
-
 @transaction.atomic
 def api_token_create(
     *, organisation: ReferrerOrganisation, name: str, by: User | None
 ) -> tuple[ApiToken, str]:
     """A new key for `organisation`; returns the row and the key, which is stored nowhere."""
-    key = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    key = TOKEN_PREFIX + new_token()
     token = ApiToken.objects.create(
         organisation=organisation,
         name=name.strip(),
         prefix=key[:10],
-        token_hash=api_token_hash(key),
+        token_hash=token_hash(key),
         created_by=by,
     )
     audit_record(
@@ -57,6 +51,6 @@ def api_token_for_key(key: str) -> ApiToken | None:
         return None
     return (
         ApiToken.objects.select_related("organisation__municipality", "organisation__school")
-        .filter(token_hash=api_token_hash(key), revoked_at__isnull=True)
+        .filter(token_hash=token_hash(key), revoked_at__isnull=True)
         .first()
     )

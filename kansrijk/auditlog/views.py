@@ -7,7 +7,6 @@ so it writes an audit row of its own: which filters, how many rows.
 
 from __future__ import annotations
 
-import csv
 import json
 import uuid as uuid_module
 from collections.abc import Iterator
@@ -16,7 +15,6 @@ from itertools import islice
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -25,6 +23,7 @@ from kansrijk.accounts.models import User
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.search import TextSearch
+from kansrijk.core.spreadsheets import spreadsheet_response
 
 from . import selectors
 from .access import can_read_audit_log
@@ -74,15 +73,7 @@ def audit_export(request):
         subject=None,
         new={"filters": _audit_filters(filters), "count": count},
     )
-    response = StreamingHttpResponse(_csv_lines(rows), content_type="text/csv")
-    filename = f"auditlog-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+    return spreadsheet_response(_export_rows(rows), filename=f"auditlog-{timezone.localdate():%Y-%m-%d}.csv")
 
 
 HEADER = [
@@ -98,17 +89,14 @@ HEADER = [
 ]
 
 
-def _csv_lines(rows) -> Iterator[str]:
-    # The same dialect as the interventions export: what Excel in Dutch opens directly.
-    yield "\ufeff"
-    writer = csv.writer(_Echo(), delimiter=";")
-    yield writer.writerow(HEADER)
+def _export_rows(rows) -> Iterator[list[str]]:
+    yield HEADER
     stream = rows.iterator(chunk_size=EXPORT_CHUNK)
     zone = timezone.get_current_timezone()
     while chunk := list(islice(stream, EXPORT_CHUNK)):
         references = selectors.subject_references(chunk)
         for row in chunk:
-            yield writer.writerow(
+            yield (
                 [
                     row.at.astimezone(zone).isoformat(timespec="seconds"),
                     row.actor_label,

@@ -6,14 +6,12 @@ pages need no login: the link's token is the access decision (selectors.evaluati
 
 from __future__ import annotations
 
-import uuid as uuid_module
-
 from django.db.models import QuerySet
-from django.http import Http404
 
 from kansrijk.accounts.constants import Role
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
+from kansrijk.core.lookups import visible_or_404
 
 from .models import Evaluation
 
@@ -27,24 +25,11 @@ def evaluations_reviewable_by(user) -> QuerySet[Evaluation]:
 
 
 def get_evaluation_for_reviewer(user, evaluation_uuid) -> Evaluation:
-    try:
-        key = uuid_module.UUID(str(evaluation_uuid))
-    except ValueError:
-        raise Http404 from None
-    evaluation = evaluations_reviewable_by(user).filter(uuid=key).first()
-    if evaluation is None:
-        raise Http404
+    evaluation = visible_or_404(evaluations_reviewable_by(user), evaluation_uuid)
     audit_record(actor=user, event=Event.EVALUATION_VIEWED, subject=evaluation)
     return evaluation
 
 
 def printable_evaluation_for_user(user, intervention, evaluation_uuid) -> Evaluation:
     """The young person's evaluation of an intervention the user may see (checked by the caller)."""
-    try:
-        key = uuid_module.UUID(str(evaluation_uuid))
-    except ValueError:
-        raise Http404 from None
-    evaluation = intervention.evaluations.filter(uuid=key).first()
-    if evaluation is None:
-        raise Http404
-    return evaluation
+    return visible_or_404(intervention.evaluations.all(), evaluation_uuid)

@@ -11,10 +11,10 @@ from django.db.models import Avg, Count, Q, QuerySet
 from django.utils import timezone
 
 from kansrijk.core.figures import percentage
+from kansrijk.core.tokens import token_hash
 
 from .constants import QUOTES_PER_RESPONDENT, SCORE_FIELDS, QuoteStatus, Respondent, questions_for
 from .models import Evaluation, EvaluationLink
-from .tokens import token_hash
 
 VALID, ANSWERED, EXPIRED, UNKNOWN = "valid", "answered", "expired", "unknown"
 

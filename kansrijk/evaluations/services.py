@@ -24,6 +24,7 @@ from kansrijk.accounts.policy import TEAM_LEAD_OF_REGION
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
+from kansrijk.core.tokens import new_token, token_hash
 from kansrijk.people.constants import ConsentPurpose
 from kansrijk.people.selectors import consent_in_effect
 
@@ -38,7 +39,6 @@ from .constants import (
     questions_for,
 )
 from .models import Evaluation, EvaluationLink
-from .tokens import new_token, token_hash
 
 # E-mails to respondents are in Dutch: they are not Kansrijk users with a language of their own.
 MAIL_LANGUAGE = "nl"

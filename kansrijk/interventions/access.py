@@ -8,14 +8,12 @@ what exists.
 
 from __future__ import annotations
 
-import uuid as uuid_module
-
 from django.db.models import QuerySet
-from django.http import Http404
 
 from kansrijk.accounts.constants import Role
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
+from kansrijk.core.lookups import visible_or_404
 
 from .models import CareReport, Intervention
 
@@ -40,22 +38,15 @@ def get_intervention_for_user(user, intervention_uuid, *, audit: bool = True) ->
     Viewing case content is audited: pass `audit=False` only where the caller writes its own,
     more specific audit row (an export, a service that records a change).
     """
-    try:
-        key = uuid_module.UUID(str(intervention_uuid))
-    except ValueError:
-        raise Http404 from None
     # What the file's header shows comes along; the referral is read by the file itself (with
     # the young person). Every join here is weighed by PostgreSQL's planner on every view and
     # step, and planning, not reading, was most of this query's time (docs/performance.md).
-    # `get` rather than `first`: a uuid is unique, and an ORDER BY would only add plans to weigh.
-    try:
-        intervention = (
-            interventions_visible_to(user)
-            .select_related("municipality", "school", "neighbourhood", "professional")
-            .get(uuid=key)
-        )
-    except Intervention.DoesNotExist:
-        raise Http404 from None
+    intervention = visible_or_404(
+        interventions_visible_to(user).select_related(
+            "municipality", "school", "neighbourhood", "professional"
+        ),
+        intervention_uuid,
+    )
     if audit:
         # One row per view. It says whether the view included the care reports, the most
         # sensitive part of the file, so nobody has to reconstruct that from roles later.

@@ -576,10 +576,4 @@ def export_rows(interventions: QuerySet[Intervention]):
     """The header, then one row of text cells per intervention, fetched in chunks."""
     yield [str(header) for header, _value in EXPORT_COLUMNS]
     for intervention in interventions_for_export(interventions).iterator(chunk_size=EXPORT_CHUNK_SIZE):
-        yield [_cell(value(intervention)) for _header, value in EXPORT_COLUMNS]
-
-
-def _cell(value: Any) -> str:
-    """A cell a spreadsheet shows as text: a leading =, +, - or @ would start a formula."""
-    text = str(value or "")
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+        yield [value(intervention) or "" for _header, value in EXPORT_COLUMNS]

@@ -11,8 +11,7 @@ succeeds redirects back to the file, and one that fails shows the file with the 
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +20,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -34,6 +33,7 @@ from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
 from kansrijk.core.search import TextSearch
+from kansrijk.core.spreadsheets import spreadsheet_response
 from kansrijk.people import services as consent_services
 from kansrijk.people.constants import ConsentPurpose
 
@@ -119,12 +119,9 @@ def intervention_export(request):
         subject=user.region,
         new={"filters": _audit_filters(filters), "count": count},
     )
-    filename = f"interventies-{timezone.localdate():%Y-%m-%d}.csv"
-    response = StreamingHttpResponse(
-        _csv_lines(selectors.export_rows(interventions)), content_type="text/csv"
+    return spreadsheet_response(
+        selectors.export_rows(interventions), filename=f"interventies-{timezone.localdate():%Y-%m-%d}.csv"
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require_GET
@@ -495,21 +492,6 @@ def _step_forms(intervention: Intervention, file, bound):
 
 
 # --- the export ----------------------------------------------------------------------------
-
-
-class _Echo:
-    """A file-like object whose write returns the line, so csv.writer can feed a stream."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_lines(rows) -> Iterator[str]:
-    # A byte-order mark and semicolons: what Excel in Dutch opens without an import wizard.
-    yield "\ufeff"
-    writer = csv.writer(_Echo(), delimiter=";")
-    for row in rows:
-        yield writer.writerow(row)
 
 
 def _audit_filters(filters: dict[str, Any]) -> dict[str, Any]:

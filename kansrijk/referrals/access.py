@@ -9,14 +9,12 @@ forbidden referral answer alike (404).
 
 from __future__ import annotations
 
-import uuid as uuid_module
-
 from django.db.models import QuerySet
-from django.http import Http404
 
 from kansrijk.accounts.constants import HALT_CASE_ROLES, Role
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
+from kansrijk.core.lookups import visible_or_404
 
 from .models import Referral
 
@@ -44,14 +42,7 @@ def referrals_of_organisation(organisation_id: int) -> QuerySet[Referral]:
 
 def get_organisation_referral(organisation_id: int, referral_uuid) -> Referral:
     """One of the organisation's own referrals, else Http404 (another's and a missing one alike)."""
-    try:
-        key = uuid_module.UUID(str(referral_uuid))
-    except ValueError:
-        raise Http404 from None
-    referral = referrals_of_organisation(organisation_id).filter(uuid=key).first()
-    if referral is None:
-        raise Http404
-    return referral
+    return visible_or_404(referrals_of_organisation(organisation_id), referral_uuid)
 
 
 def can_see_referral_content(user) -> bool:
@@ -67,13 +58,7 @@ def get_referral_for_user(user, referral_uuid, *, audit: bool = True) -> Referra
     A Halt professional's view of the content is audited; a referrer's look at the status of
     their own organisation's referral is not case content and is not.
     """
-    try:
-        key = uuid_module.UUID(str(referral_uuid))
-    except ValueError:
-        raise Http404 from None
-    referral = referrals_visible_to(user).filter(uuid=key).first()
-    if referral is None:
-        raise Http404
+    referral = visible_or_404(referrals_visible_to(user), referral_uuid)
     if audit and can_see_referral_content(user):
         audit_record(actor=user, event=Event.REFERRAL_VIEWED, subject=referral)
     return referral

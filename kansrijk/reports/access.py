@@ -22,13 +22,13 @@ A scope or edition that does not exist and one the user may not see answer alike
 
 from __future__ import annotations
 
-import uuid as uuid_module
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from kansrijk.accounts.constants import Role
+from kansrijk.core.lookups import visible_or_404
 from kansrijk.organisations.models import Municipality, Region, School
 
 from .models import PublishedEdition
@@ -137,14 +137,7 @@ def editions_visible_to(user) -> QuerySet[PublishedEdition]:
 
 
 def get_edition_for_user(user, edition_uuid) -> PublishedEdition:
-    try:
-        key = uuid_module.UUID(str(edition_uuid))
-    except ValueError:
-        raise Http404 from None
-    edition = editions_visible_to(user).filter(uuid=key).first()
-    if edition is None:
-        raise Http404
-    return edition
+    return visible_or_404(editions_visible_to(user), edition_uuid)
 
 
 def dashboard_regions_for(user) -> QuerySet[Region]:

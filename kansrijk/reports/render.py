@@ -8,14 +8,14 @@ the small-number rule.
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from kansrijk.core.spreadsheets import spreadsheet_lines
 
 from .charts import as_data_uri, reasons_chart
 from .published import FactsheetFigures
@@ -82,17 +82,15 @@ def factsheet_pdf(*, document: dict, scope: Scope, contact=None, stamp: str) -> 
 def factsheet_csv(*, document: dict) -> str:
     """One row per figure: key, description, this year, the previous year (suppressed as published)."""
     figures = FactsheetFigures(document)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([_("figure"), _("description"), figures.period, figures.previous_period or ""])
-    for figure in figures.rows:
-        writer.writerow([figure.key, figure.label, figure.csv_value, figure.csv_previous])
+    rows = [[_("figure"), _("description"), figures.period, figures.previous_period or ""]]
+    rows += [[figure.key, figure.label, figure.csv_value, figure.csv_previous] for figure in figures.rows]
     # The approved, anonymised quotes of this year (published as they are in the PDF).
     for evaluation in figures.evaluations:
         for number, quote in enumerate(evaluation.quotes, start=1):
             label = _("%(who)s: quote %(number)d") % {"who": evaluation.label, "number": number}
-            writer.writerow([f"quotes.{evaluation.respondent}.{number}", label, quote, ""])
-    return out.getvalue()
+            rows.append([f"quotes.{evaluation.respondent}.{number}", label, quote, ""])
+    # A quote is somebody's free text: as every download, a cell never runs as a formula.
+    return "".join(spreadsheet_lines(rows, delimiter=",", bom=False))
 
 
 def figures_stamp() -> str:

@@ -8,14 +8,13 @@ the person's data, so it writes an audit row (`request_for`).
 
 from __future__ import annotations
 
-import uuid as uuid_module
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from kansrijk.accounts.constants import Role
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
+from kansrijk.core.lookups import uuid_or_404
 from kansrijk.people.models import Parent, YoungPerson
 
 from .models import DataSubjectRequest
@@ -32,19 +31,12 @@ def require_handler(user) -> None:
         raise PermissionDenied
 
 
-def _key(value) -> uuid_module.UUID:
-    try:
-        return uuid_module.UUID(str(value))
-    except ValueError:
-        raise Http404 from None
-
-
 def request_for(user, request_uuid, *, audit: bool = True) -> DataSubjectRequest:
     """The request with this uuid for the privacy officer; 403 for anyone else, 404 if unknown."""
     require_handler(user)
     found = (
         DataSubjectRequest.objects.select_related("young_person", "parent__young_person")
-        .filter(uuid=_key(request_uuid))
+        .filter(uuid=uuid_or_404(request_uuid))
         .first()
     )
     if found is None:
@@ -58,9 +50,9 @@ def person_for(user, kind: str, person_uuid) -> YoungPerson | Parent:
     """A young person or parent to register a request about; their data not yet removed."""
     require_handler(user)
     if kind == "jongere":
-        found = YoungPerson.objects.filter(uuid=_key(person_uuid), birth_date__isnull=False).first()
+        found = YoungPerson.objects.filter(uuid=uuid_or_404(person_uuid), birth_date__isnull=False).first()
     elif kind == "ouder":
-        found = Parent.objects.select_related("young_person").filter(uuid=_key(person_uuid)).first()
+        found = Parent.objects.select_related("young_person").filter(uuid=uuid_or_404(person_uuid)).first()
     else:
         raise Http404
     if found is None:

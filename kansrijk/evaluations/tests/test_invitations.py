@@ -4,9 +4,9 @@ import contextlib
 
 from django.db import transaction
 
+from kansrijk.core.tokens import token_hash
 from kansrijk.evaluations.constants import LinkPurpose
 from kansrijk.evaluations.models import Evaluation, EvaluationLink
-from kansrijk.evaluations.tokens import token_hash
 from kansrijk.interventions import services
 from kansrijk.interventions.tests.factories import make_intervention
 

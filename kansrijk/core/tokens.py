@@ -1,4 +1,6 @@
-"""Single-use link tokens: random, shown once, stored only as a SHA-256 hash.
+"""Secret tokens in links and keys: random, shown once, stored only as a SHA-256 hash.
+
+Evaluation links, referrer invitations and API keys all use these two functions.
 
 A token has 256 bits of randomness, so a plain (unsalted) hash is enough to make a stolen
 database useless for answering, and it can be looked up by equality.
