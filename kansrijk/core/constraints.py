@@ -1,4 +1,4 @@
-"""Short ways for a model to state its database constraints (docs/architecture.md, "The database").
+"""Short ways for a model to state its database constraints (docs/database.md).
 
 The services check every rule before they write; these make the database refuse the rows
 they would never write, whoever writes them (a bulk import, a shell, plain SQL). A model lists

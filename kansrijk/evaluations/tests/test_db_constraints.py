@@ -1,4 +1,4 @@
-"""The database itself refuses invalid evaluations (docs/architecture.md, "The database")."""
+"""The database itself refuses invalid evaluations (docs/database.md)."""
 
 import datetime as dt
 

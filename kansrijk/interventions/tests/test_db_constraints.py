@@ -1,4 +1,4 @@
-"""The database itself refuses invalid interventions, whoever writes them (docs/architecture.md).
+"""The database itself refuses invalid interventions, whoever writes them (docs/database.md).
 
 Each invalid row is written past the services, through SQL or QuerySet.update, and must be
 refused; a valid change of the same row must still be taken, so these tests can fail.

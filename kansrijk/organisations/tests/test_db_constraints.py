@@ -1,4 +1,4 @@
-"""The database itself refuses invalid organisations (docs/architecture.md, "The database")."""
+"""The database itself refuses invalid organisations (docs/database.md)."""
 
 import pytest
 from django.db import IntegrityError, transaction

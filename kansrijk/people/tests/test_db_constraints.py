@@ -1,4 +1,4 @@
-"""The database itself refuses invalid people and consents (docs/architecture.md, "The database")."""
+"""The database itself refuses invalid people and consents (docs/database.md)."""
 
 import datetime as dt
 

@@ -1,4 +1,4 @@
-"""The database itself refuses invalid referrals (docs/architecture.md, "The database").
+"""The database itself refuses invalid referrals (docs/database.md).
 
 The rejected-referral-with-an-intervention case is in interventions/tests/test_db_constraints.py.
 """
