@@ -21,6 +21,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.constraints import choices_constraint
+
 from .constants import LINK_VALID_FOR, SCORE_FIELDS, LinkPurpose, QuoteStatus, Respondent, questions_for
 
 
@@ -110,6 +112,8 @@ class Evaluation(models.Model):
             ),
         ]
         constraints = [
+            choices_constraint("evaluation", "respondent", Respondent),
+            choices_constraint("evaluation", "quote_status", QuoteStatus),
             models.CheckConstraint(
                 condition=~models.Q(quote_status="approved") | models.Q(consent_to_quote=True),
                 name="evaluation_quote_needs_consent",
@@ -157,3 +161,4 @@ class EvaluationLink(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        constraints = [choices_constraint("evaluation_link", "purpose", LinkPurpose)]

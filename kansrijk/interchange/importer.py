@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.models import ReferenceCounter
+from kansrijk.interventions.constants import NotStartedReason, Status, StopReason
 from kansrijk.interventions.models import (
     PARENT_CONTACT_FLAGS,
     CareReferral,
@@ -56,6 +57,18 @@ _AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 _NOON = dt.time(12, 0)
 # The form of the references ReferenceCounter hands out, e.g. HLT-2025-000123.
 _COUNTED_REFERENCE = re.compile(r"([A-Z]{1,8})-(\d{4})-(\d{6,})")
+
+
+def _end_reasons(status: str) -> tuple[str, str]:
+    """The stop reason and the not-started reason of an imported intervention.
+
+    The interchange format has no column for them, but a stopped or not-started intervention
+    has its reason (the database refuses one without): the import records "other".
+    """
+    return (
+        StopReason.OTHER.value if status == Status.STOPPED else "",
+        NotStartedReason.OTHER.value if status == Status.NOT_STARTED else "",
+    )
 
 
 @dataclass
@@ -188,6 +201,8 @@ class _Importer:
                         "intake_date",
                         "end_date",
                         "outcome",
+                        "stop_reason",
+                        "not_started_reason",
                         "has_restoration",
                         *PARENT_CONTACT_FLAGS.values(),
                     ),
@@ -481,6 +496,7 @@ class _Importer:
                 item.row.intake_date,
                 item.row.end_date,
                 item.row.outcome,
+                *_end_reasons(item.row.status),
                 # The factsheet's remnant flags, from the same columns as the rows below.
                 bool(item.row.restoration),
                 *(mode in item.row.parent_contacts for mode in PARENT_CONTACT_FLAGS),

@@ -2,8 +2,10 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.constraints import choices_constraint, exactly_when, not_before
 from kansrijk.referrals.constants import Reason
 
 from .constants import (
@@ -185,10 +187,32 @@ class Intervention(models.Model):
                 condition=~models.Q(type="school") | models.Q(school__isnull=False),
                 name="intervention_school_type_has_school",
             ),
-            models.CheckConstraint(
-                condition=~models.Q(status="completed") | ~models.Q(outcome=""),
-                name="intervention_completed_has_outcome",
+            # What each status guarantees (docs/process.md §2.2): the services write the end
+            # date and the one reason of the ending together, and reopening clears them all.
+            choices_constraint("intervention", "type", InterventionType),
+            choices_constraint("intervention", "status", Status),
+            choices_constraint("intervention", "primary_reason", Reason),
+            choices_constraint("intervention", "outcome", Outcome, blank=True),
+            choices_constraint("intervention", "stop_reason", StopReason, blank=True),
+            choices_constraint("intervention", "not_started_reason", NotStartedReason, blank=True),
+            exactly_when(
+                "intervention_end_date_when_ended",
+                Q(status__in=[Status.COMPLETED, Status.STOPPED, Status.NOT_STARTED]),
+                Q(end_date__isnull=False),
             ),
+            exactly_when("intervention_outcome_when_completed", Q(status=Status.COMPLETED), ~Q(outcome="")),
+            exactly_when(
+                "intervention_stop_reason_when_stopped", Q(status=Status.STOPPED), ~Q(stop_reason="")
+            ),
+            exactly_when(
+                "intervention_not_started_reason_when_not_started",
+                Q(status=Status.NOT_STARTED),
+                ~Q(not_started_reason=""),
+            ),
+            # Not "end date not before the intake": the import takes old files as they are
+            # (docs/interchange.md §3), so only the service checks that one.
+            not_before("intervention_end_date_after_referral", "end_date", "referral_date"),
+            not_before("intervention_intake_date_after_referral", "intake_date", "referral_date"),
         ]
 
     def __str__(self) -> str:
@@ -211,6 +235,10 @@ class InterventionStatusChange(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+        constraints = [
+            choices_constraint("intervention_history", "from_status", Status, blank=True),
+            choices_constraint("intervention_history", "to_status", Status),
+        ]
 
 
 class CaseRecord(models.Model):
@@ -238,6 +266,7 @@ class ParentContact(CaseRecord):
     class Meta:
         ordering = ["date", "id"]
         verbose_name = _("parent contact")
+        constraints = [choices_constraint("parent_contact", "mode", ContactMode)]
 
 
 class Conversation(CaseRecord):
@@ -253,6 +282,7 @@ class Conversation(CaseRecord):
     class Meta:
         ordering = ["date", "id"]
         verbose_name = _("conversation")
+        constraints = [choices_constraint("conversation", "kind", ConversationKind)]
 
 
 class Agreement(CaseRecord):
@@ -279,6 +309,14 @@ class Component(CaseRecord):
     class Meta:
         ordering = ["planned_date", "id"]
         verbose_name = _("component")
+        constraints = [
+            choices_constraint("component", "kind", ComponentKind),
+            choices_constraint("component", "status", ComponentStatus),
+            # intervention_mark_component: a done component has the day it was done, others none.
+            exactly_when(
+                "component_done_date_when_done", Q(status=ComponentStatus.DONE), Q(done_date__isnull=False)
+            ),
+        ]
 
 
 class RestorationAction(CaseRecord):
@@ -293,6 +331,7 @@ class RestorationAction(CaseRecord):
     class Meta:
         ordering = ["date", "id"]
         verbose_name = _("restoration action")
+        constraints = [choices_constraint("restoration", "kind", RestorationKind)]
 
 
 class CareReferral(CaseRecord):
@@ -307,6 +346,7 @@ class CareReferral(CaseRecord):
     class Meta:
         ordering = ["date", "id"]
         verbose_name = _("referral to care")
+        constraints = [choices_constraint("care_referral", "kind", CareReferralKind)]
 
 
 class CareReport(CaseRecord):

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.constraints import choices_constraint
+
 from .constants import ReferrerKind
 
 
@@ -28,6 +30,11 @@ class Municipality(models.Model):
         ordering = ["name"]
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
+        constraints = [
+            # The target of the composite foreign keys that keep a case's region that of its
+            # municipality (PostgreSQL; interventions, referrals and evaluations migrations).
+            models.UniqueConstraint(fields=["id", "region"], name="municipality_id_region"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -105,7 +112,8 @@ class ReferrerOrganisation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["municipality", "kind", "name"], name="referrer_organisation_unique"
-            )
+            ),
+            choices_constraint("referrer_organisation", "kind", ReferrerKind),
         ]
 
     def __str__(self) -> str:

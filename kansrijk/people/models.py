@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.constraints import choices_constraint, not_before
+
 from .constants import ConsentPurpose, Gender
 
 
@@ -37,6 +39,7 @@ class YoungPerson(models.Model):
     class Meta:
         verbose_name = _("young person")
         verbose_name_plural = _("young people")
+        constraints = [choices_constraint("young_person", "gender", Gender, blank=True)]
 
     def __str__(self) -> str:
         return self.full_name or str(_("young person"))
@@ -158,6 +161,8 @@ class Consent(models.Model):
                 | Q(young_person__isnull=True, parent__isnull=False),
                 name="consent_one_person",
             ),
+            choices_constraint("consent", "purpose", ConsentPurpose),
+            not_before("consent_withdrawn_after_given", "withdrawn_on", "given_on"),
         ]
         indexes = [models.Index(fields=["intervention", "purpose"], name="consent_intervention_purpose")]
 

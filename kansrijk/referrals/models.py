@@ -2,8 +2,10 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.constraints import choices_constraint, exactly_when, not_before
 from kansrijk.organisations.constants import ReferrerKind
 
 from .constants import UNDECIDED_STATUSES, InterventionType, Reason, ReferralStatus, RejectionReason
@@ -99,6 +101,17 @@ class Referral(models.Model):
                 condition=~models.Q(type="school") | models.Q(school__isnull=False),
                 name="referral_school_type_has_school",
             ),
+            choices_constraint("referral", "status", ReferralStatus),
+            choices_constraint("referral", "type", InterventionType),
+            choices_constraint("referral", "referrer_kind", ReferrerKind),
+            choices_constraint("referral", "rejection_reason", RejectionReason, blank=True),
+            # referral_reject writes the reason with the status; the other statuses never have one.
+            exactly_when(
+                "referral_rejection_reason_when_rejected",
+                Q(status=ReferralStatus.REJECTED),
+                ~Q(rejection_reason=""),
+            ),
+            not_before("referral_incident_not_after_referral", "referral_date", "incident_date"),
         ]
 
     def __str__(self) -> str:
@@ -132,6 +145,7 @@ class ReferralReason(models.Model):
     class Meta:
         ordering = ["referral", "position"]
         constraints = [
+            choices_constraint("referral_reason", "code", Reason),
             models.UniqueConstraint(fields=["referral", "code"], name="referral_reason_unique"),
             models.UniqueConstraint(
                 fields=["referral"],
@@ -156,3 +170,7 @@ class ReferralStatusChange(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+        constraints = [
+            choices_constraint("referral_history", "from_status", ReferralStatus, blank=True),
+            choices_constraint("referral_history", "to_status", ReferralStatus),
+        ]

@@ -94,6 +94,7 @@ def test_it_does_not_replace_a_referral_that_has_no_intervention(tmp_path, schoo
     Referral.objects.create(
         reference="OLD-1",
         status="rejected",
+        rejection_reason="other",
         type="school",
         young_person=person,
         referrer_kind="school",
