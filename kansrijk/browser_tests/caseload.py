@@ -15,11 +15,11 @@ import time_machine
 from django.utils import timezone
 
 from kansrijk.interventions import services
+from kansrijk.interventions.constants import ConsentPurpose
 from kansrijk.interventions.models import Intervention
 from kansrijk.interventions.tests.factories import give_consent, make_referral
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Neighbourhood, ReferrerOrganisation
-from kansrijk.people.constants import ConsentPurpose
 from kansrijk.referrals import services as referral_services
 from kansrijk.referrals.models import Referral
 

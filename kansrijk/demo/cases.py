@@ -23,6 +23,7 @@ from kansrijk.interventions.models import (
     CareReferral,
     CareReport,
     Component,
+    Consent,
     Conversation,
     Intervention,
     InterventionStatusChange,
@@ -30,7 +31,7 @@ from kansrijk.interventions.models import (
     ParentContact,
     RestorationAction,
 )
-from kansrijk.people.models import Consent, Parent, Victim, YoungPerson
+from kansrijk.people.models import Parent, Victim, YoungPerson
 from kansrijk.referrals.constants import Reason, ReferralStatus
 from kansrijk.referrals.models import Referral, ReferralReason, ReferralStatusChange
 

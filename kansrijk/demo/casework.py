@@ -12,6 +12,7 @@ from kansrijk.interventions.constants import (
     CareReferralKind,
     ComponentKind,
     ComponentStatus,
+    ConsentPurpose,
     ContactMode,
     ConversationKind,
     RestorationKind,
@@ -22,13 +23,13 @@ from kansrijk.interventions.models import (
     CareReferral,
     CareReport,
     Component,
+    Consent,
     Conversation,
     Note,
     ParentContact,
     RestorationAction,
 )
-from kansrijk.people.constants import ConsentPurpose
-from kansrijk.people.models import Consent, Parent
+from kansrijk.people.models import Parent
 from kansrijk.referrals.constants import Reason
 
 from . import data

@@ -25,8 +25,8 @@ from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
 from kansrijk.core.tokens import new_token, token_hash
-from kansrijk.people.constants import ConsentPurpose
-from kansrijk.people.selectors import consent_in_effect
+from kansrijk.interventions.consent import consent_in_effect
+from kansrijk.interventions.constants import ConsentPurpose
 
 from .constants import (
     LINK_VALID_FOR,

@@ -75,3 +75,15 @@ class CareReferralKind(models.TextChoices):
     MENTAL_HEALTH = "mental_health", _("Mental health care")
     ADDICTION_CARE = "addiction_care", _("Addiction care")
     OTHER = "other", _("Other")
+
+
+class ConsentPurpose(models.TextChoices):
+    """What a consent is for (docs/process.md §4): each is recorded, and withdrawn, on its own."""
+
+    PARTICIPATION = "participation", _("Taking part in the intervention")
+    SHARE_WITH_REFERRER = "share_with_referrer", _("Sharing the outcome with the referrer")
+    CARE_REFERRAL = "care_referral", _("Referral to care")
+
+
+# From this age the young person decides alone; below it a parent with authority must agree too.
+CONSENT_OWN_DECISION_AGE = 16

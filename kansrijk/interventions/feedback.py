@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kansrijk.interventions.consent import consent_in_effect, interventions_with_consent
+from kansrijk.interventions.constants import ConsentPurpose
 from kansrijk.interventions.models import Intervention
-from kansrijk.people.constants import ConsentPurpose
-from kansrijk.people.selectors import consent_in_effect, interventions_with_consent
 
 
 def feedback_shared(intervention: Intervention) -> bool:

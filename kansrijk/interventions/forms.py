@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from kansrijk.accounts.constants import HALT_CASE_ROLES
 from kansrijk.accounts.models import User
 from kansrijk.core.dates import SchoolYear
+from kansrijk.interventions.constants import ConsentPurpose
 from kansrijk.organisations.models import Municipality, School
-from kansrijk.people.constants import ConsentPurpose
 from kansrijk.people.models import Parent
 from kansrijk.referrals.constants import Reason
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
 from kansrijk.core.dates import SchoolYear, age_on
-from kansrijk.people.selectors import consents_in_effect
+from kansrijk.interventions.consent import consents_in_effect
 from kansrijk.referrals.models import Referral
 
 from .access import can_see_care_reports, care_reports_for_user, interventions_visible_to

@@ -25,9 +25,9 @@ from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
 from kansrijk.core.models import ReferenceCounter
 from kansrijk.core.rules import check_day
-from kansrijk.people.constants import ConsentPurpose
+from kansrijk.interventions.consent import consent_in_effect
+from kansrijk.interventions.constants import ConsentPurpose
 from kansrijk.people.models import Parent
-from kansrijk.people.selectors import consent_in_effect
 from kansrijk.referrals.models import Referral
 from kansrijk.referrals.notifications import notify_referrer
 from kansrijk.referrals.services import referral_accept

@@ -34,8 +34,8 @@ from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
 from kansrijk.core.search import TextSearch
 from kansrijk.core.spreadsheets import spreadsheet_response
-from kansrijk.people import services as consent_services
-from kansrijk.people.constants import ConsentPurpose
+from kansrijk.interventions import consent as consent_services
+from kansrijk.interventions.constants import ConsentPurpose
 
 from . import selectors, services
 from .access import can_see_care_reports, can_see_file_viewers, get_intervention_for_user

@@ -34,6 +34,7 @@ from kansrijk.interventions.models import (
     CareReferral,
     CareReport,
     Component,
+    Consent,
     Conversation,
     Intervention,
     InterventionStatusChange,
@@ -41,7 +42,7 @@ from kansrijk.interventions.models import (
     ParentContact,
     RestorationAction,
 )
-from kansrijk.people.models import Consent, Parent, Victim, YoungPerson
+from kansrijk.people.models import Parent, Victim, YoungPerson
 from kansrijk.referrals.models import Referral, ReferralStatusChange
 
 from .selectors import retention_due

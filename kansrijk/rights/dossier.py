@@ -30,8 +30,8 @@ from kansrijk.audit.events import event_label
 from kansrijk.audit.models import AuditEvent
 from kansrijk.evaluations.constants import Respondent
 from kansrijk.evaluations.models import Evaluation
-from kansrijk.interventions.models import Conversation, Intervention, ParentContact
-from kansrijk.people.models import Consent, Parent, YoungPerson
+from kansrijk.interventions.models import Consent, Conversation, Intervention, ParentContact
+from kansrijk.people.models import Parent, YoungPerson
 from kansrijk.referrals.models import Referral
 
 from .constants import SubjectKind

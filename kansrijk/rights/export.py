@@ -14,6 +14,7 @@ from kansrijk.interventions.models import (
     CareReferral,
     CareReport,
     Component,
+    Consent,
     Conversation,
     Intervention,
     InterventionStatusChange,
@@ -21,7 +22,7 @@ from kansrijk.interventions.models import (
     ParentContact,
     RestorationAction,
 )
-from kansrijk.people.models import Consent, Parent, Victim, YoungPerson
+from kansrijk.people.models import Parent, Victim, YoungPerson
 from kansrijk.referrals.models import Referral
 
 from .constants import SubjectKind

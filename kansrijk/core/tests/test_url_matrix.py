@@ -35,11 +35,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kansrijk.accounts.models import User
 from kansrijk.evaluations import services as evaluation_services
+from kansrijk.interventions.consent import consent_record
+from kansrijk.interventions.constants import ConsentPurpose
 from kansrijk.interventions.tests.factories import make_intervention, make_referral
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Municipality, ReferrerOrganisation, RegionPage
-from kansrijk.people.constants import ConsentPurpose
-from kansrijk.people.services import consent_record
 from kansrijk.reports import services as report_services
 from kansrijk.reports.scope import Scope
 from kansrijk.reports.views import default_period

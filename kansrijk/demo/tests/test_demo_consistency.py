@@ -8,7 +8,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from kansrijk.core.dates import age_on
-from kansrijk.interventions.constants import ENDED_STATUSES, OPEN_STATUSES, Status
+from kansrijk.interventions.consent import consent_in_effect
+from kansrijk.interventions.constants import ENDED_STATUSES, OPEN_STATUSES, ConsentPurpose, Status
 from kansrijk.interventions.models import (
     CareReferral,
     CareReport,
@@ -19,8 +20,6 @@ from kansrijk.interventions.models import (
     ParentContact,
     RestorationAction,
 )
-from kansrijk.people.constants import ConsentPurpose
-from kansrijk.people.selectors import consent_in_effect
 from kansrijk.referrals.models import Referral, ReferralStatusChange
 
 STARTED = [Status.IN_PROGRESS, Status.COMPLETED, Status.STOPPED]

@@ -8,8 +8,8 @@ import re
 from django.core import mail
 
 from kansrijk.evaluations.models import Evaluation
+from kansrijk.interventions.constants import ConsentPurpose
 from kansrijk.interventions.tests.factories import make_intervention
-from kansrijk.people.constants import ConsentPurpose
 
 LINK = re.compile(r"https?://\S+/evaluatie/[0-9a-f-]{36}/[A-Za-z0-9_-]+/")
 

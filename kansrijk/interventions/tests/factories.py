@@ -22,13 +22,12 @@ from django.utils import timezone
 
 from kansrijk.accounts.constants import Role
 from kansrijk.accounts.models import User
+from kansrijk.interventions import consent as consent_services
 from kansrijk.interventions import services
-from kansrijk.interventions.constants import InterventionType, Status
+from kansrijk.interventions.constants import ConsentPurpose, InterventionType, Status
 from kansrijk.interventions.models import Intervention
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Municipality, ReferrerOrganisation, Region
-from kansrijk.people import services as consent_services
-from kansrijk.people.constants import ConsentPurpose
 from kansrijk.referrals import services as referral_services
 from kansrijk.referrals.constants import ReferralStatus
 from kansrijk.referrals.models import Referral

@@ -16,11 +16,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from kansrijk.core.errors import DomainError
+from kansrijk.interventions import consent as consent_services
 from kansrijk.interventions import services
 from kansrijk.interventions.constants import (
     CareReferralKind,
     ComponentKind,
     ComponentStatus,
+    ConsentPurpose,
     ContactMode,
     ConversationKind,
     NotStartedReason,
@@ -32,8 +34,6 @@ from kansrijk.interventions.constants import (
 from kansrijk.interventions.models import Intervention
 from kansrijk.interventions.tests.factories import make_intervention, make_referral
 from kansrijk.interventions.workflow import INTERVENTION_WORKFLOW
-from kansrijk.people import services as consent_services
-from kansrijk.people.constants import ConsentPurpose
 from kansrijk.referrals import services as referral_services
 from kansrijk.referrals.constants import ReferralStatus
 from kansrijk.referrals.models import Referral

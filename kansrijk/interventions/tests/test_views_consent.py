@@ -8,11 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kansrijk.interventions import services
-from kansrijk.interventions.models import CareReferral
+from kansrijk.interventions.consent import consent_in_effect
+from kansrijk.interventions.constants import ConsentPurpose
+from kansrijk.interventions.models import CareReferral, Consent
 from kansrijk.interventions.tests.factories import make_intervention
-from kansrijk.people.constants import ConsentPurpose
-from kansrijk.people.models import Consent
-from kansrijk.people.selectors import consent_in_effect
 
 HTMX = {"HX-Request": "true"}
 

@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 from django.db import IntegrityError, transaction
 
+from kansrijk.interventions.models import Consent
 from kansrijk.interventions.tests.factories import give_consent, make_intervention
-from kansrijk.people.models import Consent, YoungPerson
+from kansrijk.people.models import YoungPerson
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from kansrijk.api import services as api_services
 from kansrijk.interventions import services as intervention_services
+from kansrijk.interventions.consent import consent_withdraw
+from kansrijk.interventions.constants import ConsentPurpose
+from kansrijk.interventions.models import Consent
 from kansrijk.interventions.tests.factories import give_consent, make_intervention
-from kansrijk.people.constants import ConsentPurpose
-from kansrijk.people.models import Consent
-from kansrijk.people.services import consent_withdraw
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from django.utils import timezone
 from kansrijk.audit.models import AuditEvent
 from kansrijk.core.dates import SchoolYear
 from kansrijk.interventions import services as case_services
-from kansrijk.interventions.models import Conversation, Intervention, Note, ParentContact
-from kansrijk.people.models import Consent, Parent, Victim, YoungPerson
+from kansrijk.interventions.models import Consent, Conversation, Intervention, Note, ParentContact
+from kansrijk.people.models import Parent, Victim, YoungPerson
 from kansrijk.reports.factsheet import compute_factsheet
 from kansrijk.reports.scope import Scope
 from kansrijk.rights import services

@@ -8,10 +8,14 @@ from django.utils import timezone
 from kansrijk.audit.models import AuditEvent
 from kansrijk.core.errors import DomainError
 from kansrijk.interventions import services
+from kansrijk.interventions.consent import (
+    consent_in_effect,
+    consent_record,
+    consent_withdraw,
+    interventions_with_consent,
+)
+from kansrijk.interventions.constants import ConsentPurpose
 from kansrijk.interventions.tests.factories import make_intervention
-from kansrijk.people.constants import ConsentPurpose
-from kansrijk.people.selectors import consent_in_effect, interventions_with_consent
-from kansrijk.people.services import consent_record, consent_withdraw
 
 SHARE = ConsentPurpose.SHARE_WITH_REFERRER
 
