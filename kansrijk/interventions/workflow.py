@@ -144,6 +144,7 @@ def check_transition(subject: Intervention | Referral, action: str) -> str:
 
     An unknown action is a programming error (KeyError), not a domain error.
     """
+    ended: frozenset[str]
     if isinstance(subject, Intervention):
         table, ended, closed = INTERVENTION_TRANSITIONS, ENDED_STATUSES, _CLOSED_INTERVENTION
     elif isinstance(subject, Referral):
