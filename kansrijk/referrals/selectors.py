@@ -274,19 +274,17 @@ def referrer_views(referrals: QuerySet[Referral]) -> list[ReferrerView]:
 
     from .feedback import interventions_sharing_feedback
 
-    referrals = list(
-        referrals.select_related("intervention", "referred_by").order_by("-referral_date", "-id")
-    )
+    rows = list(referrals.select_related("intervention", "referred_by").order_by("-referral_date", "-id"))
     decided = dict(
         ReferralStatusChange.objects.filter(
-            referral_id__in=[r.pk for r in referrals],
+            referral_id__in=[r.pk for r in rows],
             to_status__in=[ReferralStatus.ACCEPTED, ReferralStatus.REJECTED, ReferralStatus.WITHDRAWN],
         ).values_list("referral_id", "at")
     )
-    interventions = [r.intervention for r in referrals if getattr(r, "intervention", None) is not None]
+    interventions = [r.intervention for r in rows if getattr(r, "intervention", None) is not None]
     sharing = interventions_sharing_feedback(interventions)
     views = []
-    for referral in referrals:
+    for referral in rows:
         at = decided.get(referral.pk)
         view = ReferrerView(
             referral=referral,
