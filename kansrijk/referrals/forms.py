@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -24,10 +26,12 @@ class AcceptForm(forms.Form):
         empty_label=_("Choose a professional"),
     )
 
-    def __init__(self, *args, referral, **kwargs):
-        super().__init__(*args, prefix="accept", **kwargs)
+    def __init__(self, data=None, *, referral, **kwargs):
+        super().__init__(data, prefix="accept", **kwargs)
         # Only the region's own active professionals: the service would refuse anyone else.
-        self.fields["professional"].queryset = professionals_for_region(referral.region_id)
+        cast(forms.ModelChoiceField, self.fields["professional"]).queryset = professionals_for_region(
+            referral.region_id
+        )
 
 
 class RejectForm(forms.Form):
@@ -41,8 +45,8 @@ class RejectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, prefix="reject", **kwargs)
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, prefix="reject", **kwargs)
 
 
 class ReferralListForm(forms.Form):
@@ -165,7 +169,10 @@ class ReferralForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         names = organisation.municipality.neighbourhoods.order_by("name").values_list("name", flat=True)
-        self.fields["neighbourhood"].choices = [("", _("Not known")), *((name, name) for name in names)]
+        cast(forms.ChoiceField, self.fields["neighbourhood"]).choices = [
+            ("", _("Not known")),
+            *((name, name) for name in names),
+        ]
         if organisation.school_id:
             # A school's referrals are school interventions: the class matters, not the area.
             del self.fields["neighbourhood"]
@@ -178,7 +185,7 @@ class ReferralForm(forms.Form):
         cleaned = super().clean()
         intake = self.intake()
         for name, messages in intake_errors(intake, organisation=self.organisation).items():
-            target = self.ERROR_FIELDS.get(name, name)
+            target: str | None = self.ERROR_FIELDS.get(name, name)
             target = target if target in self.fields else None
             if target in self.errors:
                 continue  # the field's own message (e.g. "not a date") says it already

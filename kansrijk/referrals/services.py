@@ -121,6 +121,8 @@ def referral_submit(
             _("The incident cannot have happened after the referral date."),
             code="incident_after_referral",
         )
+    # Neither given: no birth date, refused below like a new young person without one.
+    young_person_data = young_person_data or {}
     birth_date = young_person.birth_date if young_person else young_person_data.get("birth_date")
     if birth_date is None:
         raise DomainError(_("The date of birth of the young person is required."), code="birth_date_required")
@@ -197,7 +199,10 @@ def referral_accept(*, referral: Referral, by: User, professional: User) -> Inte
     check_transition(referral, "accept")
     require_professional(professional, referral.region_id)
     # The birth date may have been corrected since the referral came in: check again.
-    check_age(referral.young_person.birth_date, referral.incident_or_referral_date)
+    birth_date = referral.young_person.birth_date
+    if birth_date is None:
+        raise DomainError(_("The date of birth of the young person is required."), code="birth_date_required")
+    check_age(birth_date, referral.incident_or_referral_date)
     primary_reason = referral.primary_reason
     if primary_reason is None:
         raise DomainError(_("The referral has no primary reason."), code="no_reason")
