@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint install clean
+.PHONY: demo test bench lint typecheck install clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	@$(PYTHON) -c "import sys; sys.exit(sys.version_info[:2] != (3, 11))" || { echo "Kansrijk needs Python 3.11 (python3.11 on the PATH)"; exit 1; }
@@ -28,6 +28,10 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy kansrijk
+	$(VENV)/bin/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) kansrijk.sqlite3*

@@ -12,7 +12,7 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ["role", "region", "is_active"]
     autocomplete_fields = ["region", "organisation", "municipalities", "schools"]
     fieldsets = [
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),  # declared optional on ModelAdmin; UserAdmin sets it
         (_("Role in Kansrijk"), {"fields": ["role", "region", "organisation", "municipalities", "schools"]}),
     ]
     add_fieldsets = [

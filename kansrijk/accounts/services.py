@@ -139,7 +139,7 @@ def login_failure_record(*, username: str | None, locked_out: bool) -> None:
 def _recovery_codes_replace(user: User) -> list[str]:
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
-    codes = []
+    codes: list[str] = []
     while len(codes) < RECOVERY_CODE_COUNT:
         code = StaticToken.random_token()
         if code not in codes:

@@ -54,7 +54,8 @@ class ReferralCreateSerializer(serializers.Serializer):
         default="",
         help_text="Name of a neighbourhood in the organisation's municipality.",
     )
-    parents = ParentSerializer(many=True, required=False, default=list, max_length=4)
+    # many=True hands max_length to the ListSerializer; djangorestframework-stubs lacks it.
+    parents = ParentSerializer(many=True, required=False, default=list, max_length=4)  # type: ignore[call-arg]
     incident_date = serializers.DateField(error_messages=_required("incident_date"))
     description = serializers.CharField(max_length=5000, error_messages=_required("description"))
     reasons = serializers.ListField(

@@ -7,6 +7,8 @@ for it (404), as in the referrer's pages.
 
 from __future__ import annotations
 
+from typing import cast
+
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
@@ -15,6 +17,7 @@ from kansrijk.portal import selectors
 from kansrijk.referrals.access import get_organisation_referral, referrals_of_organisation
 from kansrijk.referrals.intake import IntakeInvalid, intake_submit
 
+from .authentication import OrganisationClient
 from .serializers import ReferralCreateSerializer, ReferralStatusSerializer
 
 REFERRAL_EXAMPLE = OpenApiExample(
@@ -49,7 +52,9 @@ class ReferralListCreate(generics.GenericAPIView):
     serializer_class = ReferralStatusSerializer
 
     def get_queryset(self):
-        return referrals_of_organisation(self.request.user.organisation.pk).order_by("-referral_date", "-id")
+        # The stubs type request.user as a User; our authentication makes it an OrganisationClient.
+        client = cast(OrganisationClient, self.request.user)
+        return referrals_of_organisation(client.organisation.pk).order_by("-referral_date", "-id")
 
     @extend_schema(
         summary="The organisation's referrals with their status, newest first",
@@ -57,6 +62,7 @@ class ReferralListCreate(generics.GenericAPIView):
     )
     def get(self, request):
         page = self.paginate_queryset(self.get_queryset())
+        assert page is not None  # DEFAULT_PAGINATION_CLASS is set
         views = selectors.referrer_views(self.get_queryset().filter(pk__in=[r.pk for r in page]))
         return self.get_paginated_response(ReferralStatusSerializer(views, many=True).data)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -35,11 +37,18 @@ class AuditSearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         events, types = audit_event_kinds()
-        self.fields["event"].choices = [("", _("All")), *((event, event) for event in events)]
-        self.fields["subject_type"].choices = [("", _("All")), *((kind, kind) for kind in types)]
+        cast(forms.ChoiceField, self.fields["event"]).choices = [
+            ("", _("All")),
+            *((event, event) for event in events),
+        ]
+        cast(forms.ChoiceField, self.fields["subject_type"]).choices = [
+            ("", _("All")),
+            *((kind, kind) for kind in types),
+        ]
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             self.add_error("date_to", _("The end date lies before the start date."))

@@ -72,7 +72,7 @@ def _subject_ids(subject: str, subject_type: str) -> list[str]:
 
 def subject_ids_for_reference(reference: str, *, subject_type: str = "") -> list[str]:
     """The uuids of the interventions or referrals with this reference (of one type, if given)."""
-    ids = []
+    ids: list[str] = []
     for kind in (subject_type,) if subject_type else REFERENCED_SUBJECTS:
         if kind in REFERENCED_SUBJECTS:
             model = _referenced_model(kind)

@@ -12,7 +12,9 @@ import datetime as dt
 import random
 import uuid
 from collections import defaultdict
+from typing import Any
 
+from django.db.models import Model
 from django.utils import timezone
 
 from kansrijk.core.dates import age_on
@@ -43,7 +45,7 @@ from .world import ascii_slug
 
 BATCH_SIZE = 2000
 # Write order: every model after the models it points to.
-MODELS = [
+MODELS: list[type[Model]] = [
     YoungPerson,
     Parent,
     Referral,
@@ -83,7 +85,7 @@ class CaseWriter:
         for case in cases:
             self._case(case)
         for model in MODELS:
-            model.objects.bulk_create(self.rows[model], batch_size=BATCH_SIZE)
+            model._default_manager.bulk_create(self.rows[model], batch_size=BATCH_SIZE)
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -241,7 +243,9 @@ class CaseWriter:
             self._victim(case, referral)
 
         # One chain of moments for the referral and its intervention keeps every step in order.
-        steps = [("", ReferralStatus.SUBMITTED, case.referral_date, referred_by, "")]
+        steps: list[tuple[str, str, dt.date, Any, str]] = [
+            ("", ReferralStatus.SUBMITTED, case.referral_date, referred_by, "")
+        ]
         status = case.referral_status
         if status == ReferralStatus.WITHDRAWN:
             steps.append(
@@ -311,7 +315,9 @@ class CaseWriter:
 
     def _intervention_steps(self, case: Case, name: str) -> list[tuple]:
         d, pro, status = case.dates, case.professional, case.status
-        steps = [("", Status.NEW, d["accepted"], self.team_leads[case.region.pk], "")]
+        steps: list[tuple[str, str, dt.date, Any, str]] = [
+            ("", Status.NEW, d["accepted"], self.team_leads[case.region.pk], "")
+        ]
         if "planned" in d:
             steps.append((Status.NEW, Status.INTAKE_PLANNED, d["planned"], pro, ""))
         if "intake" in d:

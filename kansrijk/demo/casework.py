@@ -66,8 +66,14 @@ class CaseWork:
         self.name = name
         self.by = case.professional
         d = case.dates
-        self.first = d.get("intake")
+        self._intake = d.get("intake")
         self.last = d.get("end", writer.today)
+
+    @property
+    def first(self) -> dt.date:
+        """The intake day: only the work of an intervention that started asks for it."""
+        assert self._intake is not None
+        return self._intake
 
     def add(self, model, **fields):
         return self.w.add(model, intervention=self.intervention, recorded_by=self.by, **fields)
@@ -170,7 +176,7 @@ class CaseWork:
         for text in rng.sample(texts, rng.choice([1, 2, 2, 3])):
             due = min(self.first + dt.timedelta(days=rng.randint(14, 35)), self.last)
             if status == Status.COMPLETED:
-                kept = rng.random() < 0.9
+                kept: bool | None = rng.random() < 0.9
             elif status == Status.STOPPED:
                 kept = False if rng.random() < 0.6 else None
             else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
+from typing import Any
 
 from django.utils import timezone
 
@@ -88,7 +89,7 @@ def demo_evaluations_create(*, now: dt.datetime, team_leads: dict) -> int:
             "referral__young_person__email",
         )
     )
-    parents: dict[int, list[dict]] = {}
+    parents: dict[int, list[Any]] = {}
     for parent in (
         Parent.objects.exclude(email="").order_by("id").values("id", "young_person_id", "first_name", "email")
     ):
@@ -96,8 +97,9 @@ def demo_evaluations_create(*, now: dt.datetime, team_leads: dict) -> int:
 
     evaluations = []
     for case in ended:
+        assert case["end_date"] is not None  # filtered on above
         invited_at = min(dt.datetime.combine(case["end_date"], dt.time(16, 0), tz), now)
-        respondents = []
+        respondents: list[tuple[Respondent, int | None, str, str]] = []
         if rng.random() < 0.85:
             first = rng.choice(data.WOMEN + data.MEN)
             respondents.append(
@@ -127,7 +129,8 @@ def demo_evaluations_create(*, now: dt.datetime, team_leads: dict) -> int:
                 school_id=case["school_id"],
                 invited_at=invited_at,
             )
-            evaluation.demo_type = case["type"]
+            # A demo-only stash for _seed_quotes, deleted before bulk_create: not a model field.
+            evaluation.demo_type = case["type"]  # type: ignore[attr-defined]
             answered = rng.random() < RESPONSE_RATE[respondent]
             delay = dt.timedelta(days=rng.choice([0, 1, 2, 3, 5, 8, 9, 12, 20]), hours=rng.randint(1, 6))
             if email and (not answered or delay.days >= 7) and invited_at + dt.timedelta(days=7) <= now:
@@ -144,7 +147,7 @@ def demo_evaluations_create(*, now: dt.datetime, team_leads: dict) -> int:
     _seed_quotes(evaluations, team_leads, now)
     _pending_quotes(evaluations, team_leads, now)
     for evaluation in evaluations:
-        del evaluation.demo_type
+        del evaluation.demo_type  # type: ignore[attr-defined]
     Evaluation.objects.bulk_create(evaluations, batch_size=BATCH_SIZE)
     return len(evaluations)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import DatabaseError, transaction
-from django.db.models import ProtectedError, RestrictedError
+from django.db.models import Model, ProtectedError, RestrictedError
 from django.utils import timezone
 
 from kansrijk.accounts.models import User
@@ -87,8 +87,8 @@ def _reference_counters(references: list[str]) -> None:
     """Move the yearly counters past the demo references, so new referrals get fresh numbers."""
     last: dict[tuple[str, int], int] = {}
     for reference in references:
-        prefix, year, number = reference.split("-")
-        last[(prefix, int(year))] = max(last.get((prefix, int(year)), 0), int(number))
+        prefix, year_text, number_text = reference.split("-")
+        last[(prefix, int(year_text))] = max(last.get((prefix, int(year_text)), 0), int(number_text))
     for (prefix, year), number in sorted(last.items()):
         ReferenceCounter.objects.update_or_create(prefix=prefix, year=year, defaults={"last": number})
 
@@ -111,7 +111,7 @@ def demo_wipe() -> None:
         # installation's published texts, which stay.
         if model.__module__.startswith("kansrijk.") and model not in (AuditEvent, PrivacyStatement)
     ]
-    pending, emptied = _referrers_first(models), set()
+    pending, emptied = _referrers_first(models), set[type[Model]]()
     for _ in range(len(pending)):
         refused = []
         for model in pending:

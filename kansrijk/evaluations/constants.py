@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 LINK_VALID_FOR = dt.timedelta(days=30)
 REMINDER_AFTER = dt.timedelta(days=7)
@@ -42,9 +46,9 @@ class QuoteStatus(models.TextChoices):
 @dataclass(frozen=True)
 class Question:
     code: str
-    text: str
+    text: StrOrPromise
     # The short name in the factsheet's table.
-    label: str
+    label: StrOrPromise
 
 
 QUESTIONS: dict[str, tuple[Question, ...]] = {

@@ -7,7 +7,7 @@ import uuid as uuid_module
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Aggregate, Avg, Count, Q, QuerySet
 from django.utils import timezone
 
 from kansrijk.core.figures import percentage
@@ -72,7 +72,7 @@ def evaluation_figures(*, period, scope) -> dict:
     """
     in_period = Q(scope.filter(), referral_date__gte=period.first_day, referral_date__lte=period.last_day)
     # Count a column of the index, not the primary key: the scan then stays index-only.
-    per_score = {}
+    per_score: dict[str, Aggregate] = {}
     for name in SCORE_FIELDS:
         per_score[f"{name}_answers"] = Count(name)
         per_score[f"{name}_mean"] = Avg(name)
@@ -101,7 +101,7 @@ def evaluation_figures(*, period, scope) -> dict:
             "response_rate_pct": percentage(responded, invited),
             "questions": questions,
         }
-    quotes = {respondent: [] for respondent in Respondent.values}
+    quotes: dict[str, list[str]] = {respondent: [] for respondent in Respondent.values}
     # The earliest approved first: a quote approved later does not push out one already published.
     approved = Evaluation.objects.filter(
         in_period, quote_status=QuoteStatus.APPROVED, consent_to_quote=True

@@ -33,6 +33,7 @@ def evaluation_answer(request, uuid, token):
     if link.state != selectors.VALID:
         return _link_problem(request, link.state)
     evaluation = link.evaluation
+    assert evaluation is not None  # a valid link has its evaluation
     form = EvaluationAnswerForm(request.POST or None, respondent=evaluation.respondent)
     if request.method == "POST" and form.is_valid():
         try:

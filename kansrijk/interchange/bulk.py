@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 from django.db import connection, models
 
@@ -41,13 +42,15 @@ class RowInserter:
 
     def __init__(self, model: type[models.Model], fields: Sequence[str], *, now: dt.datetime):
         opts = model._meta
-        given = [opts.get_field(name) for name in fields]
+        # `fields` names concrete fields, never relations seen from the other side.
+        given = [cast(models.Field, opts.get_field(name)) for name in fields]
         self._given = [None if _is_plain(field) else field for field in given]
         self._generated: list[models.Field] = []
         constants = []
         constant_fields: list[models.Field] = []
         for field in opts.concrete_fields:
-            if field in given or field.primary_key or field.has_db_default():
+            # has_db_default() (Django 5.0) is missing from django-stubs 5.2.
+            if field in given or field.primary_key or field.has_db_default():  # type: ignore[attr-defined]
                 continue
             if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
                 constant_fields.append(field)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -27,6 +27,10 @@ from kansrijk.referrals.models import ReferralReason
 from kansrijk.reports.scope import Scope
 
 from .columns import COLUMN_NAMES, LIST_SEPARATOR
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+    from django_stubs_ext import WithAnnotations
 
 CHUNK_SIZE = 2000
 
@@ -78,7 +82,11 @@ def interventions_for_export(*, period: SchoolYear | None = None, scope: Scope |
     )
 
 
-def intervention_values(intervention: Intervention) -> list[str]:
+class _Counted(TypedDict):
+    care_report_count: int
+
+
+def intervention_values(intervention: WithAnnotations[Intervention, _Counted]) -> list[str]:
     """One intervention as an interchange row, in COLUMN_NAMES order."""
     referral = intervention.referral
     person = referral.young_person
@@ -130,7 +138,9 @@ def export_rows(*, period: SchoolYear | None = None, scope: Scope | None = None)
         yield intervention_values(intervention)
 
 
-def interventions_export(*, out: TextIO, period: SchoolYear | None = None, scope: Scope | None = None) -> int:
+def interventions_export(
+    *, out: SupportsWrite[str], period: SchoolYear | None = None, scope: Scope | None = None
+) -> int:
     """Write the header and one row per intervention to `out`; returns the number of rows."""
     writer = csv.writer(out)
     writer.writerow(COLUMN_NAMES)

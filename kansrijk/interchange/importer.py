@@ -426,6 +426,7 @@ class _Importer:
                 "external_id", "pk", "birth_date"
             )
             for youth_id, pk, birth_date in known:
+                assert youth_id is not None  # found by its external id
                 youth = self.youth[youth_id]
                 youth.resolved = True
                 if birth_date == youth.birth_date:
@@ -440,6 +441,7 @@ class _Importer:
                 )
                 created = YoungPerson.objects.filter(external_id__in=new).values_list("external_id", "pk")
                 for youth_id, pk in created:
+                    assert youth_id is not None  # found by its external id
                     self.youth[youth_id].pk = pk
                 self.new_young_people += len(new)
             for youth_id in new:
@@ -507,8 +509,13 @@ class _Importer:
             Intervention.objects.filter(reference__in=references).values_list("reference", "pk")
         )
 
-        reasons, referral_history, history = [], [], []
-        contacts, restorations, care_referrals, care_reports = [], [], [], []
+        reasons: list[tuple] = []
+        referral_history: list[tuple] = []
+        history: list[tuple] = []
+        contacts: list[tuple] = []
+        restorations: list[tuple] = []
+        care_referrals: list[tuple] = []
+        care_reports: list[tuple] = []
         for item, accepted_at in zip(batch, accepted, strict=True):
             row = item.row
             referral_id = referral_ids[row.reference]

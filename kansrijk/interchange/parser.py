@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,7 +113,7 @@ class InterchangeFile:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self._close = None
+        self._close: Callable[[], None] | None = None
         self._records: Iterator | None = None
         self._columns: list[str | None] = []
 
@@ -425,12 +425,12 @@ def parse_row(raw: RawRow) -> tuple[InterventionRow | None, list[RowError]]:
                 % {"age": age, "min": MIN_AGE, "max": MAX_AGE},
             )
     if referral_date:
-        for column, value in (("intake_date", intake_date), ("end_date", end_date)):
-            if value and value < referral_date:
+        for column, day in (("intake_date", intake_date), ("end_date", end_date)):
+            if day and day < referral_date:
                 read.error(
                     column,
                     _("%(date)s is before the referral date %(referral_date)s")
-                    % {"date": value.isoformat(), "referral_date": referral_date.isoformat()},
+                    % {"date": day.isoformat(), "referral_date": referral_date.isoformat()},
                 )
 
     if status:
@@ -446,6 +446,8 @@ def parse_row(raw: RawRow) -> tuple[InterventionRow | None, list[RowError]]:
 
     if read.errors:
         return None, read.errors
+    # Both are required: without them read.errors is not empty.
+    assert referral_date is not None and birth_date is not None
     return (
         InterventionRow(
             row=raw.number,

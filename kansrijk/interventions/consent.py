@@ -67,7 +67,7 @@ def interventions_with_consent(
             "intervention__referral__young_person__birth_date",
         )
     )
-    by_intervention: dict[int, list[tuple[bool, dt.date]]] = {}
+    by_intervention: dict[int, list[tuple[bool, dt.date | None]]] = {}
     for intervention_id, young_person_id, birth_date in rows:
         by_intervention.setdefault(intervention_id, []).append((young_person_id is not None, birth_date))
     return {
@@ -78,7 +78,7 @@ def interventions_with_consent(
 
 
 def consents_in_effect(
-    *, consents: Iterable[Consent], birth_date: dt.date, on: dt.date | None = None
+    *, consents: Iterable[Consent], birth_date: dt.date | None, on: dt.date | None = None
 ) -> set[str]:
     """The purposes the consents of one file allow on `on`, for a file whose consents are loaded.
 
@@ -88,17 +88,21 @@ def consents_in_effect(
     by_purpose: dict[str, list[bool]] = {}
     for consent in consents:
         active = consent.given_on <= day and (consent.withdrawn_on is None or consent.withdrawn_on > day)
-        counts = consent.young_person_id is not None or consent.parent.has_parental_authority
+        counts = consent.young_person_id is not None or (
+            consent.parent is not None and consent.parent.has_parental_authority
+        )
         if active and counts:
             by_purpose.setdefault(consent.purpose, []).append(consent.young_person_id is not None)
     return {purpose for purpose, agreed in by_purpose.items() if _sufficient(agreed, birth_date, day)}
 
 
-def _sufficient(agreed_by_youth: list[bool], birth_date: dt.date, day: dt.date) -> bool:
+def _sufficient(agreed_by_youth: list[bool], birth_date: dt.date | None, day: dt.date) -> bool:
     """Whether these active consents (True: the young person's, False: a parent's with authority)
-    are enough: the young person's always, and under 16 a parent's as well."""
+    are enough: the young person's always, and under 16 (or of unknown age) a parent's as well."""
     if not any(agreed_by_youth):
         return False
+    if birth_date is None:
+        return not all(agreed_by_youth)
     return age_on(birth_date, day) >= CONSENT_OWN_DECISION_AGE or not all(agreed_by_youth)
 
 

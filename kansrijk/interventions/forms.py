@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from django import forms
 from django.utils import timezone
@@ -79,15 +80,24 @@ class InterventionSearchForm(forms.Form):
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the user's own region is offered: other regions' schools are no concern of theirs.
+        # Without a region, region_id=None means IS NULL, as intended; the stubs refuse None there.
         region_id = user.region_id
-        self.fields["municipality"].queryset = Municipality.objects.filter(region_id=region_id)
-        self.fields["school"].queryset = School.objects.filter(municipality__region_id=region_id)
-        self.fields["professional"].queryset = User.objects.filter(
-            region_id=region_id, role__in=HALT_CASE_ROLES
+        cast(forms.ModelChoiceField, self.fields["municipality"]).queryset = Municipality.objects.filter(
+            region_id=region_id  # type: ignore[misc]
+        )
+        cast(forms.ModelChoiceField, self.fields["school"]).queryset = School.objects.filter(
+            municipality__region_id=region_id  # type: ignore[misc]
+        )
+        cast(forms.ModelChoiceField, self.fields["professional"]).queryset = User.objects.filter(
+            region_id=region_id,  # type: ignore[misc]
+            role__in=HALT_CASE_ROLES,
         ).order_by("first_name", "last_name", "username")
         current = SchoolYear.containing(timezone.localdate())
         years = [SchoolYear(current.start_year - offset) for offset in range(SCHOOL_YEARS_OFFERED)]
-        self.fields["school_year"].choices = [("", _("All")), *((str(year), str(year)) for year in years)]
+        cast(forms.ChoiceField, self.fields["school_year"]).choices = [
+            ("", _("All")),
+            *((str(year), str(year)) for year in years),
+        ]
 
     def clean_school_year(self) -> SchoolYear | None:
         value = self.cleaned_data["school_year"]
@@ -182,7 +192,7 @@ class ParentsChoiceField(forms.ModelMultipleChoiceField):
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
                 )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]  # private, not in django-stubs
 
 
 class CaseForm(forms.Form):
@@ -319,8 +329,8 @@ class MarkComponentForm(forms.Form):
     )
     date = _date_field(_("Done on"), required=False)
 
-    def __init__(self, *args, component: Component, **kwargs):
-        super().__init__(*args, prefix=f"mark-{component.uuid}", **kwargs)
+    def __init__(self, data=None, *, component: Component, **kwargs):
+        super().__init__(data, prefix=f"mark-{component.uuid}", **kwargs)
         self.component = component
 
     def arguments(self) -> dict:
@@ -371,7 +381,7 @@ class ConsentForm(CaseForm):
     def __init__(self, *args, intervention: Intervention, **kwargs):
         super().__init__(*args, intervention=intervention, **kwargs)
         self.parents_by_key = {str(parent.uuid): parent for parent in self.known_parents}
-        self.fields["person"].choices = [
+        cast(forms.ChoiceField, self.fields["person"]).choices = [
             ("", _("Choose who gave it")),
             (self.YOUNG_PERSON, _("The young person")),
             *((key, _parent_label(parent)) for key, parent in self.parents_by_key.items()),
@@ -450,8 +460,9 @@ class AssignForm(CaseForm):
     def __init__(self, *args, intervention: Intervention, **kwargs):
         super().__init__(*args, intervention=intervention, **kwargs)
         # The region's active professionals; the service refuses anyone else anyway.
-        self.fields["professional"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["professional"]).queryset = (
             User.objects.filter(region_id=intervention.region_id, role__in=HALT_CASE_ROLES, is_active=True)
-            .exclude(pk=intervention.professional_id)
+            # Unassigned: pk=None excludes nobody, as intended; the stubs refuse None there.
+            .exclude(pk=intervention.professional_id)  # type: ignore[misc]
             .order_by("first_name", "last_name", "username")
         )

@@ -387,7 +387,7 @@ def _timeline(intervention: Intervention, care_reports: list, components: list) 
         )
 
     for contact in intervention.parent_contacts.select_related("parent", "recorded_by"):
-        details = (
+        details: list[tuple[Any, Any]] = (
             [(_("parent or carer"), contact.parent.full_name or contact.parent.relation)]
             if contact.parent
             else []

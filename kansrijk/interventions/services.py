@@ -80,6 +80,7 @@ def intervention_open(*, referral: Referral, by: User, professional: User) -> In
     referral_accept(referral=referral, by=by, professional=professional)
     now = timezone.now()
     primary_reason = referral.primary_reason
+    assert primary_reason is not None  # referral_accept refuses a referral without one
     intervention = Intervention.objects.create(
         reference=ReferenceCounter.next_reference("HLT", referral.referral_date.year),
         referral=referral,
@@ -320,7 +321,13 @@ def intervention_record_parent_contact(
     _set_flag(intervention, PARENT_CONTACT_FLAGS[mode])
     note_contact(intervention, date)
     _recorded(
-        intervention, by, "intervention_parent_contact_recorded", contact, mode=mode, date=date, parent=parent
+        intervention,
+        by,
+        Event.INTERVENTION_PARENT_CONTACT_RECORDED,
+        contact,
+        mode=mode,
+        date=date,
+        parent=parent,
     )
     return contact
 
@@ -359,7 +366,7 @@ def intervention_record_conversation(
     )
     conversation.parents.set(parents)
     note_contact(intervention, date)
-    _recorded(intervention, by, "intervention_conversation_recorded", conversation, kind=kind, date=date)
+    _recorded(intervention, by, Event.INTERVENTION_CONVERSATION_RECORDED, conversation, kind=kind, date=date)
     return conversation
 
 
@@ -376,7 +383,7 @@ def intervention_record_agreement(
     agreement = Agreement.objects.create(
         intervention=intervention, description=description.strip(), due_date=due_date, recorded_by=by
     )
-    _recorded(intervention, by, "intervention_agreement_recorded", agreement, due_date=due_date)
+    _recorded(intervention, by, Event.INTERVENTION_AGREEMENT_RECORDED, agreement, due_date=due_date)
     return agreement
 
 
@@ -402,7 +409,12 @@ def intervention_plan_component(
         recorded_by=by,
     )
     _recorded(
-        intervention, by, "intervention_component_planned", component, kind=kind, planned_date=planned_date
+        intervention,
+        by,
+        Event.INTERVENTION_COMPONENT_PLANNED,
+        component,
+        kind=kind,
+        planned_date=planned_date,
     )
     return component
 
@@ -464,7 +476,7 @@ def intervention_record_restoration(
     _recorded(
         intervention,
         by,
-        "intervention_restoration_recorded",
+        Event.INTERVENTION_RESTORATION_RECORDED,
         action,
         kind=kind,
         date=date,
@@ -514,7 +526,7 @@ def intervention_record_care_referral(
     _recorded(
         intervention,
         by,
-        "intervention_care_referral_recorded",
+        Event.INTERVENTION_CARE_REFERRAL_RECORDED,
         care_referral,
         kind=kind,
         date=date,
@@ -544,7 +556,7 @@ def intervention_record_care_report(
         note=note,
         recorded_by=by,
     )
-    _recorded(intervention, by, "intervention_care_report_recorded", report, date=date)
+    _recorded(intervention, by, Event.INTERVENTION_CARE_REPORT_RECORDED, report, date=date)
     return report
 
 
@@ -555,7 +567,7 @@ def intervention_add_note(*, intervention: Intervention, by: User, text: str) ->
     if not (text or "").strip():
         raise DomainError(_("The note is empty."), code="text_required")
     note = Note.objects.create(intervention=intervention, text=text.strip(), recorded_by=by)
-    _recorded(intervention, by, "intervention_note_recorded", note)
+    _recorded(intervention, by, Event.INTERVENTION_NOTE_RECORDED, note)
     return note
 
 
@@ -578,7 +590,7 @@ def _change(
     action: str,
     *,
     by: User,
-    event: str,
+    event: Event,
     fields: dict[str, Any],
     reason: str = "",
     also_save: Iterable[str] = (),
@@ -621,7 +633,7 @@ def _set_flag(intervention: Intervention, flag: str) -> None:
         intervention.save(update_fields=[flag])
 
 
-def _recorded(intervention: Intervention, by: User, event: str, record, **values: Any) -> None:
+def _recorded(intervention: Intervention, by: User, event: Event, record, **values: Any) -> None:
     # Case records hang off the intervention, so its audit trail is read in one place.
     audit_record(
         actor=by,

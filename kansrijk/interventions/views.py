@@ -44,6 +44,7 @@ from .forms import (
     AssignForm,
     CareReferralForm,
     CareReportForm,
+    CaseForm,
     CompleteForm,
     ComponentForm,
     ConsentForm,
@@ -176,7 +177,7 @@ def intervention_add_note(request, uuid):
 class Step:
     """One step on the file: its form, its one service, and what the page says about it."""
 
-    form: type[forms.Form]
+    form: type[CaseForm]
     service: Callable[..., Any]
     path: str
     title: Promise
@@ -477,15 +478,23 @@ def _step_forms(intervention: Intervention, file, bound):
             continue
         posted = key == bound_key
         shown = shown or posted
-        form = bound_form if posted else spec.form(intervention=intervention, parents=file.parents)
+        form = (
+            bound_form
+            if posted and bound_form is not None
+            else spec.form(intervention=intervention, parents=file.parents)
+        )
         url = reverse(f"interventions:{key}", args=[intervention.uuid])
         steps[spec.group].append(StepForm(key, spec.title, spec.button, url, form, open=posted))
     marks = []
     if "mark_component" in file.actions:
         for component in file.planned_components:
-            posted = bound_key == "mark_component" and bound_form.component.pk == component.pk
+            posted = (
+                bound_key == "mark_component"
+                and bound_form is not None
+                and bound_form.component.pk == component.pk
+            )
             shown = shown or posted
-            form = bound_form if posted else MarkComponentForm(component=component)
+            form = bound_form if posted and bound_form is not None else MarkComponentForm(component=component)
             url = reverse("interventions:mark_component", args=[intervention.uuid, component.uuid])
             marks.append(StepForm("mark_component", component.get_kind_display(), "", url, form, open=posted))
     return steps, marks, (bound_form if bound_form is not None and not shown else None)
@@ -496,7 +505,7 @@ def _step_forms(intervention: Intervention, file, bound):
 
 def _audit_filters(filters: dict[str, Any]) -> dict[str, Any]:
     """The filters as the audit row stores them: codes and ids, never a name typed into the search."""
-    stored = {}
+    stored: dict[str, Any] = {}
     for name, value in filters.items():
         if name == "query":
             # Audit rows outlive retention; the search text may be a young person's name.

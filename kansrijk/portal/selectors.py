@@ -39,19 +39,17 @@ def referral_for_referrer(*, referral: Referral) -> ReferrerView:
 def referrer_views(referrals: QuerySet[Referral]) -> list[ReferrerView]:
     """The referrer's view of each of `referrals`, newest first; the caller got the queryset
     (or a page of it) through the access module."""
-    referrals = list(
-        referrals.select_related("intervention", "referred_by").order_by("-referral_date", "-id")
-    )
+    rows = list(referrals.select_related("intervention", "referred_by").order_by("-referral_date", "-id"))
     decided = dict(
         ReferralStatusChange.objects.filter(
-            referral_id__in=[r.pk for r in referrals],
+            referral_id__in=[r.pk for r in rows],
             to_status__in=DECIDED_STATUSES,
         ).values_list("referral_id", "at")
     )
-    interventions = [r.intervention for r in referrals if getattr(r, "intervention", None) is not None]
+    interventions = [r.intervention for r in rows if getattr(r, "intervention", None) is not None]
     sharing = interventions_sharing_feedback(interventions)
     views = []
-    for referral in referrals:
+    for referral in rows:
         at = decided.get(referral.pk)
         view = ReferrerView(
             referral=referral,

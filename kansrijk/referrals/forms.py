@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -111,7 +113,10 @@ class ReferralForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         names = organisation.municipality.neighbourhoods.order_by("name").values_list("name", flat=True)
-        self.fields["neighbourhood"].choices = [("", _("Not known")), *((name, name) for name in names)]
+        cast(forms.ChoiceField, self.fields["neighbourhood"]).choices = [
+            ("", _("Not known")),
+            *((name, name) for name in names),
+        ]
         if organisation.school_id:
             # A school's referrals are school interventions: the class matters, not the area.
             del self.fields["neighbourhood"]
@@ -124,7 +129,7 @@ class ReferralForm(forms.Form):
         cleaned = super().clean()
         intake = self.intake()
         for name, messages in intake_errors(intake, organisation=self.organisation).items():
-            target = self.ERROR_FIELDS.get(name, name)
+            target: str | None = self.ERROR_FIELDS.get(name, name)
             target = target if target in self.fields else None
             if target in self.errors:
                 continue  # the field's own message (e.g. "not a date") says it already

@@ -106,6 +106,8 @@ def referral_submit(
     raise_first(reason_errors(reasons))
     if referral_date is None:
         raise DomainError(_("Give the referral date."), code="date_required")
+    # Neither given: no birth date, refused below like a new young person without one.
+    young_person_data = young_person_data or {}
     birth_date = young_person.birth_date if young_person else young_person_data.get("birth_date")
     if birth_date is None:
         raise DomainError(_("The date of birth of the young person is required."), code="birth_date_required")
@@ -191,7 +193,10 @@ def referral_accept(*, referral: Referral, by: User, professional: User) -> None
     REFERRAL_WORKFLOW.check(by, referral, "accept")
     require_assignable(professional, referral.region_id)
     # The birth date may have been corrected since the referral came in: check again.
-    raise_first(age_errors(referral.young_person.birth_date, referral.incident_or_referral_date))
+    birth_date = referral.young_person.birth_date
+    if birth_date is None:
+        raise DomainError(_("The date of birth of the young person is required."), code="birth_date_required")
+    raise_first(age_errors(birth_date, referral.incident_or_referral_date))
     if referral.primary_reason is None:
         raise DomainError(_("The referral has no primary reason."), code="no_reason")
     _move(referral, "accept", by=by)

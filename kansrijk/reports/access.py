@@ -103,6 +103,7 @@ def get_factsheet_scope_for_user(user, *, kind: str, key: str = "") -> Scope:
     key = (key or "").strip()
     if not key:
         raise Http404
+    place: Region | Municipality | School | None
     if kind == "region":
         place = visible.regions.filter(name__iexact=key).first()
     elif kind == "municipality":

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import cast
 
 from django import forms
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
@@ -57,7 +58,7 @@ class DashboardFilters(forms.Form):
         self.regions = regions
         self.default_period = default_period
         latest = SchoolYear.containing(timezone.localdate())
-        self.fields["periode"].choices = [
+        cast(forms.ChoiceField, self.fields["periode"]).choices = [
             (str(SchoolYear(latest.start_year - n)), str(SchoolYear(latest.start_year - n)))
             for n in range(PERIODS_SHOWN)
         ]
@@ -65,7 +66,7 @@ class DashboardFilters(forms.Form):
         region_choices = [(region.name, region.name) for region in regions.order_by("name")]
         if len(region_choices) > 1:
             region_choices.insert(0, ("", _("All my regions")))
-        self.fields["regio"].choices = region_choices
+        cast(forms.ChoiceField, self.fields["regio"]).choices = region_choices
 
     def filters(self) -> dict:
         """The filters to compute with; anything invalid falls back to the default."""
@@ -127,6 +128,7 @@ def median_of(distribution: dict[int, int]) -> float | None:
         if lower is None and seen > lower_index:
             lower = value
         if seen > upper_index:
+            assert lower is not None  # set by this value at the latest
             return (lower + value) / 2
     return None  # unreachable: the loop passes the upper index
 
@@ -215,7 +217,7 @@ def _month(value) -> dt.date:
 
 def _caseload(scope: Q) -> list[dict]:
     """Open interventions per professional: one row each, the most loaded first."""
-    rows = (
+    rows = list(
         Intervention.objects.filter(scope, status__in=OPEN_STATUSES)
         .order_by()
         .values("professional_id")
@@ -226,7 +228,6 @@ def _caseload(scope: Q) -> list[dict]:
             total=Count("pk"),
         )
     )
-    rows = list(rows)
     people = {
         user.pk: user
         for user in User.objects.filter(

@@ -100,10 +100,10 @@ def _totals_and_reasons(counted: QuerySet[Intervention]) -> tuple[dict[str, dict
         for key in kind:
             kind[key] += group[key]
         per_reason[group["primary_reason"]] = per_reason.get(group["primary_reason"], 0) + group["count"]
-    reasons = sorted(
-        ({"primary_reason": code, "count": count} for code, count in per_reason.items()),
-        key=lambda row: (-row["count"], row["primary_reason"]),
-    )
+    reasons = [
+        {"primary_reason": code, "count": count}
+        for code, count in sorted(per_reason.items(), key=lambda item: (-item[1], item[0]))
+    ]
     return totals, reasons
 
 

@@ -20,6 +20,8 @@ def relationship_manager_for(*, scope: Scope) -> User | None:
     region, one who reports to a municipality in it. Alphabetical among equals, so the same
     factsheet always names the same person. The national factsheet names nobody.
     """
+    if scope.pk is None:  # the national factsheet
+        return None
     managers = User.objects.filter(role=Role.RELATIONSHIP_MANAGER, is_active=True).order_by(
         "last_name", "first_name", "pk"
     )

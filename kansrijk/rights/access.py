@@ -49,6 +49,7 @@ def request_for(user, request_uuid, *, audit: bool = True) -> DataSubjectRequest
 def person_for(user, kind: str, person_uuid) -> YoungPerson | Parent:
     """A young person or parent to register a request about; their data not yet removed."""
     require_handler(user)
+    found: YoungPerson | Parent | None
     if kind == "jongere":
         found = YoungPerson.objects.filter(uuid=uuid_or_404(person_uuid), birth_date__isnull=False).first()
     elif kind == "ouder":

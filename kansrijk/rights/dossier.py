@@ -15,10 +15,11 @@ and are left out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Model, Prefetch
+from django.db.models import Field, Model, Prefetch
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -369,20 +370,24 @@ def _record(
     result: dict[str, Any] = {}
     for name in fields:
         if name == "person":  # a consent's giver
+            assert labeller is not None and isinstance(instance, Consent)
             result[name] = labeller.person(instance)
             continue
         model_field = instance._meta.get_field(name)
         if model_field.many_to_many:
+            assert labeller is not None
             result[name] = [labeller.parent(parent) for parent in getattr(instance, name).all()]
         elif model_field.is_relation:
             related = getattr(instance, name)
             if isinstance(related, User):
+                assert labeller is not None
                 result[name] = labeller.user(related)
             elif isinstance(related, Parent):
+                assert labeller is not None
                 result[name] = labeller.parent(related)
             else:
                 result[name] = str(related) if related is not None else ""
-        elif model_field.choices:
+        elif isinstance(model_field, Field) and model_field.choices:
             value = getattr(instance, name)
             result[name] = str(getattr(instance, f"get_{name}_display")()) if value else ""
         else:
@@ -401,7 +406,7 @@ def _audit(
     redact: Redactor,
     *,
     mentioning: str = "",
-    about: list[Model] = (),
+    about: Sequence[Intervention] = (),
 ) -> list[dict[str, Any]]:
     """The audit rows about `subjects`, and those about `about` whose values mention `mentioning`."""
     keys = {(obj._meta.label_lower, str(getattr(obj, "uuid", obj.pk))) for obj in subjects}
@@ -447,7 +452,7 @@ def _object_name(obj: Model, labeller: Labeller) -> str:
         return labeller.parent(obj)
     if obj == labeller.subject:
         return _("your details")
-    return capfirst(obj._meta.verbose_name)
+    return str(capfirst(obj._meta.verbose_name))
 
 
 @dataclass

@@ -51,8 +51,11 @@ LABELLED = (
 
 
 def dossier_for(dsr: DataSubjectRequest) -> dict[str, Any]:
+    # The callers check first that the person's data have not been removed.
     if dsr.subject_kind == SubjectKind.PARENT:
+        assert dsr.parent is not None
         return parent_dossier(dsr.parent, request_reference=dsr.reference)
+    assert dsr.young_person is not None
     return young_person_dossier(dsr.young_person, request_reference=dsr.reference)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.forms import modelform_factory
 from django.utils import timezone
@@ -39,6 +41,7 @@ class PersonSearchForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns cleaned_data
         if not any(data.get(name) for name in ("first_name", "last_name", "birth_date", "reference")):
             raise forms.ValidationError(_("Fill in at least one of the fields."))
         if data.get("first_name") and not (
@@ -63,7 +66,7 @@ class RegisterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["received_on"].initial = timezone.localdate()
         if subject_kind == SubjectKind.PARENT:
-            self.fields["requester"].choices = [
+            cast(forms.ChoiceField, self.fields["requester"]).choices = [
                 choice for choice in Requester.choices if choice[0] != Requester.PARENT
             ]
 
@@ -110,7 +113,9 @@ class EraseForm(forms.Form):
 def correction_form_class(subject_kind: str) -> type[forms.ModelForm]:
     """A form of the details a correction may change, for a young person or a parent."""
     model = Parent if subject_kind == SubjectKind.PARENT else YoungPerson
-    widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+    widgets: dict[str, type[forms.Widget] | forms.Widget] = {
+        "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    }
     form_class = modelform_factory(model, fields=CORRECTABLE[subject_kind], widgets=widgets)
     if model is YoungPerson:
         form_class.base_fields["birth_date"].required = True

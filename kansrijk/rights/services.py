@@ -37,7 +37,7 @@ from .selectors import open_cases
 ANSWER_MONTHS = 1
 MAX_EXTENSION_MONTHS = 2
 # What a correction may change, per kind of person: the details a person can tell us are wrong.
-CORRECTABLE = {
+CORRECTABLE: dict[str, tuple[str, ...]] = {
     # The pseudonymous id comes from the interchange file, not from the person.
     SubjectKind.YOUNG_PERSON: tuple(name for name in PERSON_FIELDS if name != "external_id"),
     SubjectKind.PARENT: PARENT_FIELDS,
@@ -87,8 +87,8 @@ def request_register(
         reference=_next_reference(received_on),
         kind=kind,
         subject_kind=SubjectKind.PARENT if is_parent else SubjectKind.YOUNG_PERSON,
-        young_person=person.young_person if is_parent else person,
-        parent=person if is_parent else None,
+        young_person=person.young_person if isinstance(person, Parent) else person,
+        parent=person if isinstance(person, Parent) else None,
         requester=requester,
         received_on=received_on,
         due_on=add_months(received_on, ANSWER_MONTHS),
@@ -212,7 +212,7 @@ def subject_correct(*, request: DataSubjectRequest, by: User, changes: dict[str,
         if getattr(person, name) != value:
             setattr(person, name, value)
             changed.append(name)
-    if request.subject_kind == SubjectKind.YOUNG_PERSON and person.birth_date is None:
+    if isinstance(person, YoungPerson) and person.birth_date is None:
         raise DomainError(_("The date of birth is required."), code="date_required")
     if not changed:
         raise DomainError(_("Nothing was changed."), code="nothing_changed")

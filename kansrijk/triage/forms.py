@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -22,10 +24,12 @@ class AcceptForm(forms.Form):
         empty_label=_("Choose a professional"),
     )
 
-    def __init__(self, *args, referral, **kwargs):
-        super().__init__(*args, prefix="accept", **kwargs)
+    def __init__(self, data=None, *, referral, **kwargs):
+        super().__init__(data, prefix="accept", **kwargs)
         # Only the region's own active professionals: the service would refuse anyone else.
-        self.fields["professional"].queryset = professionals_for_region(referral.region_id)
+        cast(forms.ModelChoiceField, self.fields["professional"]).queryset = professionals_for_region(
+            referral.region_id
+        )
 
 
 class RejectForm(forms.Form):
@@ -39,8 +43,8 @@ class RejectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, prefix="reject", **kwargs)
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, prefix="reject", **kwargs)
 
 
 class ReferralListForm(forms.Form):

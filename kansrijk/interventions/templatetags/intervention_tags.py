@@ -6,6 +6,7 @@ import datetime as dt
 
 from django import forms, template
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from kansrijk.interventions import selectors
 
@@ -13,7 +14,7 @@ register = template.Library()
 
 
 @register.filter
-def next_step(intervention) -> str:
+def next_step(intervention) -> Promise | str:
     return selectors.next_step(intervention)
 
 

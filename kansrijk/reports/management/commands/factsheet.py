@@ -69,6 +69,7 @@ class Command(BaseCommand):
                     f"cannot write {options['output']}: {exc.strerror}", returncode=2
                 ) from None
         elif isinstance(content, bytes):
+            assert binary_out is not None  # refused above for a PDF to standard output
             self.stdout.flush()
             binary_out.write(content)
             binary_out.flush()
