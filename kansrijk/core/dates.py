@@ -56,3 +56,31 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(month_index, 12)
     month += 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days after `start` up to and including `end`.
+
+    Working days are Monday to Friday. Public holidays are ignored on purpose: the signal is
+    "this file has waited about two weeks", and a holiday calendar per year would be more
+    machinery than that signal is worth.
+    """
+    if end <= start:
+        return 0
+    full_weeks, rest = divmod((end - start).days, 7)
+    days = full_weeks * 5
+    for offset in range(1, rest + 1):
+        if (start + dt.timedelta(days=offset)).weekday() < 5:
+            days += 1
+    return days
+
+
+def latest_day_with_working_days_since(today: dt.date, working_days: int) -> dt.date:
+    """The last day from which at least `working_days` working days have passed by `today`."""
+    day = today
+    while working_days_between(day, today) < working_days:
+        day -= dt.timedelta(days=1)
+    # A Friday, Saturday and Sunday all reach the same working day; take the last of them.
+    while working_days_between(day + dt.timedelta(days=1), today) >= working_days:
+        day += dt.timedelta(days=1)
+    return day
