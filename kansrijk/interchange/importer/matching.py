@@ -1,6 +1,6 @@
 """Checking the rows of an import against each other and against the database.
 
-`Importer` takes the file's rows one at a time: it parses each (parser.py), refuses a
+`Importer` takes the file's rows one at a time: it parses each (parser/), refuses a
 reference seen earlier in the file and a youth_id with two birth dates, and locates the row's
 organisations (places.py). Valid rows wait in a batch; per batch it refuses references Kansrijk
 already has (or, with `update`, deletes the interventions they replace), matches youth_ids to
