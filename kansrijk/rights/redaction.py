@@ -2,7 +2,7 @@
 
 An access export gives a person their own data; the names of others in it (parents, victims,
 Halt staff, referrers, other young people mentioned in a note) are theirs, not the requester's.
-Structured fields are labelled by role where the export is built (`dossier.py`); free text is
+Structured fields are labelled by role where the export is built (`dossier/values.py`); free text is
 passed through a `Redactor`, which replaces:
 
 - every name known to belong to somebody else in this person's file (parents, victims, the
