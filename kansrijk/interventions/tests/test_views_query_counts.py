@@ -38,7 +38,7 @@ def test_the_search_list_does_not_query_per_row(
 ):
     client.force_login(caseworker_a)
     # All 50 rows on one page, so that 50 rows are really rendered.
-    monkeypatch.setattr(views, "PAGE_SIZE", 50)
+    monkeypatch.setattr(views.lists, "PAGE_SIZE", 50)
 
     def add(count):
         for _ in range(count):
