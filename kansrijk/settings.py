@@ -5,10 +5,12 @@ for development on the embedded SQLite database.
 """
 
 import os
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -52,6 +54,9 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is false")
     # Development only: a fixed, obviously unsafe key so sessions survive restarts.
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
+# Rotating the key: the new one in SECRET_KEY, the old ones here (comma-separated) until the
+# sessions and links signed with them have expired (docs/deployment.md).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
@@ -84,6 +89,7 @@ INSTALLED_APPS = [
     "kansrijk.reports",
     "kansrijk.evaluations",
     "kansrijk.audit",
+    "kansrijk.outbox",
     "kansrijk.interchange",
     "kansrijk.retention",
     "kansrijk.work",
@@ -97,7 +103,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id (kansrijk/core/logs.py).
+    "kansrijk.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files with hashed names and far-future cache headers, compressed, from the app
+    # servers themselves: no separate file server to keep in step.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -140,12 +151,22 @@ WSGI_APPLICATION = "kansrijk.wsgi.application"
 
 # DATABASE_URL unset: the embedded SQLite file in the project folder.
 # postgres://user@host:port/name: PostgreSQL through psycopg 3.
+# Persistent connections (DATABASE_CONN_MAX_AGE seconds) are checked before each request, so a
+# database restart costs no error page.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'kansrijk.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A statement or a lock wait that runs away is stopped by the database (0 = no limit).
+    _statement_ms = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 30_000)
+    _lock_ms = env_int("DATABASE_LOCK_TIMEOUT_MS", 10_000)
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={_statement_ms} -c lock_timeout={_lock_ms}"
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout keep the development server and a running import from
     # tripping over each other's locks.
@@ -214,6 +235,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# The load balancer's health checks may come over plain HTTP (kansrijk/core/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^gezondheid/"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -260,6 +283,15 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds a connection to the mail server may hang before the attempt counts as failed. Mail is
+# sent by the Celery worker from the outbox (kansrijk/outbox/), never inside a request.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# An undelivered message is tried again with back-off (1, 2, 4 ... minutes) this many times;
+# delivered messages are removed after OUTBOX_KEEP_SENT_DAYS, undeliverable ones after
+# OUTBOX_KEEP_FAILED_DAYS (the outbox holds addresses).
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)
+OUTBOX_KEEP_SENT_DAYS = env_int("OUTBOX_KEEP_SENT_DAYS", 7)
+OUTBOX_KEEP_FAILED_DAYS = env_int("OUTBOX_KEEP_FAILED_DAYS", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kansrijk <noreply@kansrijk.example.nl>")
 # The address e-mails, evaluation links and printed QR codes link to; services that send mail
 # have no request to build it from.
@@ -294,15 +326,83 @@ SPECTACULAR_SETTINGS = {
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Production (DEBUG false) serves the files `collectstatic` wrote, compressed and with hashed
+# names; development serves them from the apps as they are.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+if DEBUG:
+    # Development serves from the apps; WhiteNoise need not warn that collectstatic never ran.
+    warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+
+# Redis, shared by all application servers: the cache (API throttling counts, anything that
+# must hold across processes). Without REDIS_URL (development) each process has its own.
+REDIS_URL = env_str("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
+# Background work (Celery on Redis): delivering the outbox and the scheduled jobs. Without
+# CELERY_BROKER_URL (the demo, the tests) a task runs in the process that queues it.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_TIME_LIMIT = 30 * 60
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Queueing after a commit must not hang a request on a broker that is down: one quick try,
+# and the minute sweep delivers what was not queued.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TIMEZONE = TIME_ZONE
+# Celery beat: one process for the whole installation (docs/deployment.md). Each job also takes
+# a lock of its own (kansrijk/core/jobs.py), so a second beat or a manual run never overlaps.
+CELERY_BEAT_SCHEDULE = {
+    "outbox-deliver-due": {"task": "outbox.deliver_due", "schedule": 60.0},
+    "outbox-clean": {"task": "outbox.clean", "schedule": crontab(hour=3, minute=15)},
+    "evaluation-reminders": {"task": "evaluations.remind", "schedule": crontab(hour=9, minute=0)},
+    "retention": {"task": "retention.apply", "schedule": crontab(hour=2, minute=30)},
+    "clearsessions": {"task": "core.clearsessions", "schedule": crontab(hour=4, minute=0)},
+}
+# Where the SQLite development setup keeps the job lock files (PostgreSQL uses advisory locks).
+JOB_LOCK_DIR = env_str("JOB_LOCK_DIR", "/tmp")  # noqa: S108 - lock files only, no data
 
 # Retention periods (docs/process.md §4); applied by the retention command.
 RETENTION_ENDED_MONTHS = env_int("RETENTION_ENDED_MONTHS", 24)
 RETENTION_REJECTED_MONTHS = env_int("RETENTION_REJECTED_MONTHS", 6)
 
+# Logs go to stdout: one JSON object per line in production (LOG_FORMAT=json, the default when
+# DEBUG is false), plain lines in development. Every line carries the request id
+# (kansrijk/core/logs.py) and never personal data.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "kansrijk.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "kansrijk.core.logs.KansrijkJsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }

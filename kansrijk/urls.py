@@ -2,10 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from kansrijk.accounts import views as accounts_views
+from kansrijk.core import health
 from kansrijk.work import views as work_views
 
 # Paths are Dutch (the users read them) and carry UUIDs, never names or other personal data.
 urlpatterns = [
+    path("gezondheid/", health.live, name="health_live"),
+    path("gezondheid/gereed/", health.ready, name="health_ready"),
     path("", work_views.home, name="home"),
     path("werk/", work_views.work, name="work"),
     path("inloggen/", accounts_views.LoginView.as_view(), name="login"),

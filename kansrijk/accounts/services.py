@@ -23,9 +23,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
-from kansrijk.core.mail import absolute_url, mail_send_on_commit
 from kansrijk.core.tokens import new_token, token_hash
 from kansrijk.organisations.models import ReferrerOrganisation
+from kansrijk.outbox.constants import MailKind
+from kansrijk.outbox.services import absolute_url, mail_enqueue
 
 from .constants import Role
 from .models import Invitation, User
@@ -189,8 +190,10 @@ def invitation_create(
     audit_record(
         actor=by, event=Event.INVITATION_SENT, subject=invitation, new={"organisation": organisation.pk}
     )
-    mail_send_on_commit(
+    mail_enqueue(
         to=[email],
+        kind=MailKind.INVITATION,
+        region_id=organisation.municipality.region_id,
         subject=_("Your invitation to Kansrijk"),
         template="mail/invitation.txt",
         context={

@@ -12,11 +12,9 @@ import logging
 from collections.abc import Mapping
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
@@ -27,6 +25,8 @@ from kansrijk.core.errors import DomainError
 from kansrijk.core.tokens import new_token, token_hash
 from kansrijk.interventions.consent import consent_in_effect
 from kansrijk.interventions.constants import ConsentPurpose
+from kansrijk.outbox.constants import MailKind
+from kansrijk.outbox.services import mail_enqueue
 
 from .constants import (
     LINK_VALID_FOR,
@@ -114,7 +114,7 @@ def evaluations_invite(*, intervention, by: User | None, now: dt.datetime | None
         created.append(evaluation)
         if evaluation.email:
             token = _link(evaluation, LinkPurpose.EMAIL, now)
-            _mail_on_commit(evaluation, token)
+            _mail(evaluation, token, reminder=False)
     if created:
         audit_record(
             actor=by,
@@ -148,8 +148,9 @@ def evaluations_remind(*, now: dt.datetime | None = None) -> int:
     """Send the one reminder to every invitation unanswered after 7 days; returns how many.
 
     Idempotent: an evaluation is reminded once (reminded_at), so running this hourly or daily
-    sends each reminder once. Each reminder is its own transaction, so a failing e-mail server
-    halfway leaves the ones already sent marked as sent.
+    sends each reminder once. Each reminder is its own short transaction that marks the
+    evaluation reminded and writes the message to the outbox: no row lock is held while a mail
+    server is talked to (the outbox worker does that), so an answer arriving meanwhile is stored.
     """
     now = now or timezone.now()
     due = Evaluation.objects.filter(
@@ -168,9 +169,7 @@ def evaluations_remind(*, now: dt.datetime | None = None) -> int:
             evaluation.reminded_at = now
             evaluation.save(update_fields=["reminded_at"])
             audit_record(actor=None, event=Event.EVALUATION_REMINDED, subject=evaluation)
-            # Inside the transaction: if the mail server refuses, reminded_at is rolled back
-            # and the next run tries again.
-            _message(evaluation, token, reminder=True).send()
+            _mail(evaluation, token, reminder=True)
         sent += 1
     return sent
 
@@ -296,28 +295,21 @@ def evaluation_url(evaluation: Evaluation, token: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _mail_on_commit(evaluation: Evaluation, token: str) -> None:
-    """Send the invitation once the ending is committed; a failing mail server must not undo
-    or break the ending, so the failure is logged (without address) and the reminder is the retry."""
-    message = _message(evaluation, token, reminder=False)
-
-    def send() -> None:
-        try:
-            message.send()
-        except OSError:
-            logger.warning("evaluation invitation %s could not be sent", evaluation.uuid)
-
-    transaction.on_commit(send)
-
-
-def _message(evaluation: Evaluation, token: str, *, reminder: bool) -> EmailMessage:
+def _mail(evaluation: Evaluation, token: str, *, reminder: bool) -> None:
+    """The invitation or the reminder, to the outbox in the caller's transaction."""
     context = {
         "first_name": evaluation.first_name,
         "url": evaluation_url(evaluation, token),
         "expires_at": evaluation.expires_at,
         "reminder": reminder,
     }
-    with translation.override(MAIL_LANGUAGE):
-        subject = str(_("Reminder: how was Halt?") if reminder else _("How was Halt? Tell us in two minutes"))
-        body = render_to_string("evaluations/invitation_email.txt", context)
-    return EmailMessage(subject, body, to=[evaluation.email])
+    mail_enqueue(
+        to=[evaluation.email],
+        kind=MailKind.EVALUATION_REMINDER if reminder else MailKind.EVALUATION_INVITATION,
+        subject=_("Reminder: how was Halt?") if reminder else _("How was Halt? Tell us in two minutes"),
+        template="evaluations/invitation_email.txt",
+        context=context,
+        region_id=evaluation.region_id,
+        reference=evaluation.intervention.reference if evaluation.intervention is not None else "",
+        language=MAIL_LANGUAGE,
+    )

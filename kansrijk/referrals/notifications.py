@@ -3,7 +3,7 @@ and, where consent allows, on completion.
 
 Each message says only that something happened and links into Kansrijk: no names, no dates of
 birth, no reasons. The services call these inside their transaction; the mail goes out
-after the commit (kansrijk/core/mail.py).
+after the commit (kansrijk/outbox/).
 """
 
 from __future__ import annotations
@@ -12,15 +12,19 @@ from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.constants import Role
 from kansrijk.accounts.models import User
-from kansrijk.core.mail import absolute_url, mail_send_on_commit
+from kansrijk.outbox.constants import MailKind
+from kansrijk.outbox.services import absolute_url, mail_enqueue
 
 from .models import Referral
 
 
 def notify_referral_submitted(referral: Referral) -> None:
     team_leads = User.objects.filter(region_id=referral.region_id, role=Role.TEAM_LEAD, is_active=True)
-    mail_send_on_commit(
+    mail_enqueue(
         to=team_leads.exclude(email="").values_list("email", flat=True),
+        kind=MailKind.REFERRAL_SUBMITTED,
+        region_id=referral.region_id,
+        reference=referral.reference,
         subject=_("New referral waiting for triage"),
         template="mail/referral_submitted.txt",
         context={"reference": referral.reference, "url": absolute_url("referrals:detail", referral.uuid)},
@@ -34,8 +38,16 @@ def notify_referrer(referral: Referral, *, event: str) -> None:
         "rejected": _("Your referral has been rejected"),
         "completed": _("The intervention of your referral has ended"),
     }
-    mail_send_on_commit(
+    kinds = {
+        "accepted": MailKind.REFERRAL_ACCEPTED,
+        "rejected": MailKind.REFERRAL_REJECTED,
+        "completed": MailKind.REFERRAL_COMPLETED,
+    }
+    mail_enqueue(
         to=_referrer_addresses(referral),
+        kind=kinds[event],
+        region_id=referral.region_id,
+        reference=referral.reference,
         subject=subjects[event],
         template="mail/referral_update.txt",
         context={

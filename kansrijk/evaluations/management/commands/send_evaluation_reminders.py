@@ -1,18 +1,21 @@
-from django.core.mail import BadHeaderError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from kansrijk.core.jobs import single_run
 from kansrijk.evaluations.services import evaluations_remind
 
 
 class Command(BaseCommand):
     help = (
-        "Send the one reminder for every evaluation invitation that is unanswered 7 days after it "
-        "was sent and has not expired. Safe to run as often as you like: nobody is reminded twice."
+        "Write the one reminder for every evaluation invitation that is unanswered 7 days after it "
+        "was sent and has not expired to the outbox. Safe to run as often as you like: nobody is "
+        "reminded twice, and a run started while another is busy does nothing. Celery beat runs "
+        "it daily (docs/deployment.md)."
     )
 
     def handle(self, *args, **options):
-        try:
+        with single_run("evaluation-reminders") as mine:
+            if not mine:
+                self.stderr.write("evaluation reminders are already running; this run does nothing")
+                return
             sent = evaluations_remind()
-        except (OSError, BadHeaderError) as exc:
-            raise CommandError(f"could not send the reminders: {exc.__class__.__name__}") from exc
-        self.stdout.write(f"{sent} reminder(s) sent")
+        self.stdout.write(f"{sent} reminder(s) queued")

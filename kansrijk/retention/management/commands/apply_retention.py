@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from kansrijk.core.jobs import single_run
 from kansrijk.retention.services import retention_apply
 
 
@@ -16,7 +17,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         dry_run = options["dry_run"]
-        result = retention_apply(dry_run=dry_run)
+        with single_run("retention") as mine:
+            if not mine:
+                self.stderr.write("retention is already running; this run does nothing")
+                return
+            result = retention_apply(dry_run=dry_run)
         heading = _("Would be removed (dry run):") if dry_run else _("Removed:")
         self.stdout.write(heading)
         labels = {
