@@ -80,6 +80,7 @@ class Event(models.TextChoices):
     FACTSHEET_PUBLISHED = "factsheet_published", _("Factsheet published")
     PRIVACY_STATEMENT_PUBLISHED = "privacy_statement_published", _("Privacy statement published")
     RETENTION_APPLIED = "retention_applied", _("Retention periods applied")
+    DEMO_DATA_REPLACED_ALL = "demo_data_replaced_all", _("All data replaced by the demo data")
 
 
 def event_label(code: str) -> str:

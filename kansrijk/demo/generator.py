@@ -12,7 +12,9 @@ from django.db.models import Model, ProtectedError, RestrictedError
 from django.utils import timezone
 
 from kansrijk.accounts.models import User
+from kansrijk.audit.events import Event
 from kansrijk.audit.models import AuditEvent
+from kansrijk.audit.services import audit_record
 from kansrijk.core.models import ReferenceCounter
 from kansrijk.interventions.models import Intervention
 from kansrijk.organisations.models import Municipality, ReferrerOrganisation, Region, School
@@ -61,6 +63,8 @@ def demo_load(*, wipe: bool = False, today: dt.date | None = None) -> DemoSummar
     with transaction.atomic():
         if wipe:
             demo_wipe()
+            # Audit rows are never deleted: the log keeps that everything was replaced here.
+            audit_record(actor=None, event=Event.DEMO_DATA_REPLACED_ALL)
         world, users = world_create(rng=rng)
         cases = Planner(rng=rng, world=world, today=today).plan()
         CaseWriter(

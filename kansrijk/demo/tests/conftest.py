@@ -20,12 +20,19 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 def demo_data(django_db_setup, django_db_blocker):
     # The same fast hasher the function-scoped fixture of kansrijk/conftest.py sets for each test,
     # which is not active yet at package scope: the accounts must be checkable inside the tests.
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS, DEBUG=True):
         output = io.StringIO()
         call_command("load_demo", stdout=output)
     yield output.getvalue()
     with django_db_blocker.unblock():
         demo_wipe()
+
+
+@pytest.fixture(autouse=True)
+def development(settings):
+    """load_demo is a development command: it refuses to run with DEBUG false (the test runner's
+    default) unless told it may delete everything (test_demo_refusal.py tests that refusal)."""
+    settings.DEBUG = True
 
 
 @pytest.fixture

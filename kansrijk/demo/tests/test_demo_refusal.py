@@ -97,3 +97,27 @@ def test_force_keeps_the_published_privacy_statements(demo, privacy_statements):
     call_command("load_demo", "--force", stdout=io.StringIO())
 
     assert list(PrivacyStatement.objects.values_list("audience", "version", "title")) == before
+
+
+@pytest.mark.django_db
+def test_with_debug_false_it_refuses_without_the_explicit_flag_and_changes_nothing(settings):
+    settings.DEBUG = False
+    users, audit_rows = User.objects.count(), AuditEvent.objects.count()
+
+    with pytest.raises(CommandError) as refused:
+        call_command("load_demo", "--force", stdout=io.StringIO())
+
+    assert refused.value.returncode == 2
+    assert "--i-know-this-deletes-everything" in str(refused.value)
+    assert "\n" not in str(refused.value)
+    assert (User.objects.count(), AuditEvent.objects.count()) == (users, audit_rows)
+
+
+def test_with_debug_false_and_the_flag_it_replaces_everything_and_the_audit_log_says_so(demo, settings):
+    settings.DEBUG = False
+    admin = User.objects.create_user(username="echte.beheerder", password="Een-lang-wachtwoord-2026")
+
+    call_command("load_demo", "--force", "--i-know-this-deletes-everything", stdout=io.StringIO())
+
+    assert not User.objects.filter(username=admin.username).exists()
+    assert AuditEvent.objects.filter(event="demo_data_replaced_all", actor_label="system").count() == 1

@@ -1,5 +1,6 @@
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -23,10 +24,25 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing (and succeed) when the database already has data.",
         )
+        parser.add_argument(
+            "--i-know-this-deletes-everything",
+            action="store_true",
+            dest="confirmed",
+            help="Needed when DEBUG is false: the demo accounts have published passwords, and "
+            "with --force every case and user is deleted.",
+        )
 
-    def handle(self, *args, force: bool, if_empty: bool, **options):
+    def handle(self, *args, force: bool, if_empty: bool, confirmed: bool, **options):
         if force and if_empty:
             raise CommandError(_("Use either --force or --if-empty, not both."), returncode=2)
+        if not settings.DEBUG and not confirmed:
+            raise CommandError(
+                _(
+                    "DEBUG is false: this looks like production. The demo data bring accounts whose "
+                    "passwords are published; add --i-know-this-deletes-everything if you mean it."
+                ),
+                returncode=2,
+            )
         if database_has_data():
             if if_empty:
                 self.stdout.write(_("The database already has data: demo data not loaded."))
