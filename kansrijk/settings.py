@@ -339,7 +339,7 @@ STORAGES = {
 
 if DEBUG:
     # Development serves from the apps; WhiteNoise need not warn that collectstatic never ran.
-    warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 # Redis, shared by all application servers: the cache (API throttling counts, anything that
 # must hold across processes). Without REDIS_URL (development) each process has its own.

@@ -50,7 +50,8 @@ def _database() -> str:
         logger.warning("readiness: database unavailable (%s)", exc.__class__.__name__)
         # Drop the broken connection so the next check connects afresh.
         try:
-            connection.close()
+            if not connection.in_atomic_block:
+                connection.close()
         except Exception:  # noqa: BLE001, S110 - it is broken already
             pass
         return "unavailable"

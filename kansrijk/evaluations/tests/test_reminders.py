@@ -65,7 +65,9 @@ def test_it_does_not_remind_who_answered(django_capture_on_commit_callbacks, ref
     ]
 
 
-def test_it_sends_a_link_that_works_beside_the_first_one(django_capture_on_commit_callbacks, referrer, remind):
+def test_it_sends_a_link_that_works_beside_the_first_one(
+    django_capture_on_commit_callbacks, referrer, remind
+):
     ended_intervention(django_capture_on_commit_callbacks, referrer=referrer)
     first = path_of(links_in_mail()["rik@zuiderlicht.example"])
     mail.outbox.clear()

@@ -1,0 +1,28 @@
+import pytest
+
+from kansrijk import celery_app
+
+from .smtp import SmtpServer
+
+
+@pytest.fixture
+def worker_elsewhere():
+    """Celery as in production: a queued task waits in the broker for a worker (here an
+    in-memory broker with no worker), instead of running in the process that queued it."""
+    conf = celery_app.conf
+    before = conf.task_always_eager, conf.broker_url
+    conf.task_always_eager, conf.broker_url = False, "memory://"
+    yield
+    conf.task_always_eager, conf.broker_url = before
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback that Django's SMTP backend talks to, with a 1 s timeout."""
+    with SmtpServer() as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = server.port
+        settings.EMAIL_TIMEOUT = 1
+        settings.EMAIL_USE_TLS = False
+        yield server
