@@ -325,7 +325,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 # Production (DEBUG false) serves the files `collectstatic` wrote, compressed and with hashed
 # names; development serves them from the apps as they are.
 STORAGES = {

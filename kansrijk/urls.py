@@ -11,6 +11,7 @@ urlpatterns = [
     path("gezondheid/gereed/", health.ready, name="health_ready"),
     path("", work_views.home, name="home"),
     path("werk/", work_views.work, name="work"),
+    path("werk/niet-bezorgde-e-mails/", work_views.failed_mail, name="failed_mail"),
     path("inloggen/", accounts_views.LoginView.as_view(), name="login"),
     path("inloggen/tweestaps/", include("kansrijk.accounts.urls")),
     path("account/", include("kansrijk.accounts.account_urls")),

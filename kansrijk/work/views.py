@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 
 from kansrijk.accounts.constants import Role
 from kansrijk.interventions import selectors as intervention_selectors
+from kansrijk.outbox.selectors import failed_messages, failure_reason
 from kansrijk.referrals import selectors as referral_selectors
 
 # A worklist is for reading at a glance: more rows than this go to the search list.
@@ -79,7 +80,23 @@ def work(request):
             Section(kind, label, rows, interventions.count(), _list_url(attention=kind, sort="referral_date"))
             for (kind, label, interventions), rows in zip(attention, attention_rows, strict=True)
         ]
+        context["failed_mail"] = failed_messages(region_id=user.region_id).count()
     return render(request, "work/work.html", context)
+
+
+FAILED_MAIL_ROWS = 200
+
+
+@login_required
+def failed_mail(request):
+    """A team lead's list of the region's e-mails that could not be delivered: what kind of
+    message, about which reference, when and why; never the address or the text."""
+    user = request.user
+    if not user.is_team_lead or user.region_id is None:
+        raise PermissionDenied
+    messages = failed_messages(region_id=user.region_id)
+    rows = [(message, failure_reason(message.last_error)) for message in messages[:FAILED_MAIL_ROWS]]
+    return render(request, "work/failed_mail.html", {"rows": rows, "count": messages.count()})
 
 
 def _list_url(**filters) -> str:

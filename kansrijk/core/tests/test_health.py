@@ -73,3 +73,16 @@ def test_health_is_served_over_plain_http_when_everything_else_redirects(client,
     assert client.get("/gezondheid/").status_code == 200
     assert client.get("/gezondheid/gereed/").status_code == 200
     assert client.get("/inloggen/").status_code == 301
+
+
+def test_the_deployment_check_refuses_production_without_a_broker_and_warns_without_redis(settings):
+    from django.core.checks import run_checks
+
+    settings.CELERY_BROKER_URL, settings.REDIS_URL = "", ""
+    missing = {problem.id for problem in run_checks(include_deployment_checks=True)}
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
+    settings.REDIS_URL = "redis://127.0.0.1:6379/1"
+    present = {problem.id for problem in run_checks(include_deployment_checks=True)}
+
+    assert {"kansrijk.E001", "kansrijk.W001"} <= missing
+    assert not {"kansrijk.E001", "kansrijk.W001"} & present

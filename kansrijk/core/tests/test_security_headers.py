@@ -3,6 +3,7 @@ production (DEBUG false) adds HSTS, HTTPS-only cookies and the redirect to HTTPS
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,17 +68,23 @@ def test_it_shows_the_qr_code_without_loosening_the_policy(caseworker_a):
 
 
 # Production settings are read once, at start-up, from the environment: a fresh process is the
-# only honest way to see them. It answers two requests with the test client and prints them.
+# only honest way to see them. After collectstatic, as on every deploy, it answers a few requests
+# with the test client and prints them.
 PRODUCTION_PROBE = """
-import json
+import json, re
 from django.test import Client
 host = {"HTTP_HOST": "kansrijk.example.nl"}
 plain = Client().get("/inloggen/", **host)
 secure = Client().get("/inloggen/", secure=True, **host)
+stylesheet = re.search(r'href="(/static/[^"]+[.]css)"', secure.content.decode()).group(1)
+css = Client().get(stylesheet, secure=True, HTTP_ACCEPT_ENCODING="gzip", **host)
 print("PROBE " + json.dumps({
     "plain": [plain.status_code, plain.get("Location", "")],
     "headers": dict(secure.headers),
     "cookies": {name: {"secure": bool(c["secure"])} for name, c in secure.cookies.items()},
+    "stylesheet": stylesheet,
+    "css": [css.status_code, css.get("Content-Type", ""), css.get("Cache-Control", ""),
+            css.get("Content-Encoding", "")],
 }))
 """
 
@@ -91,8 +98,18 @@ def test_it_adds_hsts_https_and_secure_cookies_in_production(tmp_path):
         "ALLOWED_HOSTS": "kansrijk.example.nl",
         # An empty database: showing the login page must not need one.
         "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+        "STATIC_ROOT": str(tmp_path / "static"),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    collected = subprocess.run(  # noqa: S603 - our own interpreter running our own command
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert collected.returncode == 0, collected.stdout + collected.stderr
     result = subprocess.run(  # noqa: S603 - our own interpreter running our own fixed probe
         [sys.executable, "manage.py", "shell", "-c", PRODUCTION_PROBE],
         cwd=root,
@@ -105,6 +122,11 @@ def test_it_adds_hsts_https_and_secure_cookies_in_production(tmp_path):
     probe = json.loads(next(line[6:] for line in result.stdout.splitlines() if line.startswith("PROBE ")))
 
     assert probe["plain"] == [301, "https://kansrijk.example.nl/inloggen/"]
+    # The stylesheet by its hashed name, compressed, cached for a year (WhiteNoise).
+    assert re.fullmatch(r"/static/\S+\.[0-9a-f]{12}\.css", probe["stylesheet"])
+    status, content_type, cache_control, encoding = probe["css"]
+    assert (status, content_type.split(";")[0], encoding) == (200, "text/css", "gzip")
+    assert "max-age=315360000" in cache_control and "immutable" in cache_control
     headers = probe["headers"]
     assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
     assert headers["X-Frame-Options"] == "DENY"

@@ -225,6 +225,13 @@ MATRIX: dict[str, Entry] = {
         False,
     ),
     "werk/": Entry("GET", _page("work"), STAFF_PAGE, False),
+    # The region's undeliverable e-mails (kind and reference only) are for its team lead.
+    "werk/niet-bezorgde-e-mails/": Entry(
+        "GET", _page("failed_mail"), everyone(403, anonymous=LOGIN, team_lead=200), False
+    ),
+    # Health checks for the load balancer: open to all, about nothing.
+    "gezondheid/": Entry("GET", _page("health_live"), everyone(200), False),
+    "gezondheid/gereed/": Entry("GET", _page("health_ready"), everyone(200), False),
     "inloggen/": Entry("GET", _page("login"), everyone(ELSEWHERE, anonymous=200), False),
     "inloggen/tweestaps/": Entry(
         "GET", _page("accounts:second_factor"), everyone(ELSEWHERE, anonymous=LOGIN), False
