@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.checks import Error, Tags, Warning, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
 
 @register(Tags.compatibility, deploy=True)
 def production_parts(app_configs, **kwargs):
-    problems = []
+    problems: list[CheckMessage] = []
     if not settings.CELERY_BROKER_URL:
         problems.append(
             Error(

@@ -11,7 +11,7 @@ from .models import OutgoingMail
 SHOWN_FIELDS = ("uuid", "kind", "reference", "created_at", "failed_at", "attempts", "last_error")
 
 
-def failed_messages(*, region_id: int | None) -> QuerySet[OutgoingMail]:
+def failed_messages(*, region_id: int) -> QuerySet[OutgoingMail]:
     """The undeliverable messages of a region, newest first, without content columns."""
     return (
         OutgoingMail.objects.filter(status=MailStatus.FAILED, region_id=region_id)
