@@ -71,5 +71,7 @@ def _hand_over(pks: list[int]) -> None:
     for pk in pks:
         try:
             deliver.delay(pk)
-        except Exception:  # noqa: BLE001 - any broker failure; the sweep is the fallback
-            logger.warning("outbox: message %s not queued; the sweep will deliver it", pk)
+        except Exception as exc:  # noqa: BLE001 - any broker failure; the sweep is the fallback
+            logger.warning(
+                "outbox: message %s not queued (%s); the sweep will deliver it", pk, exc.__class__.__name__
+            )

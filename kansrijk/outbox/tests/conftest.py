@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 import pytest
 
 from kansrijk import celery_app
@@ -5,15 +7,32 @@ from kansrijk import celery_app
 from .smtp import SmtpServer
 
 
+@contextmanager
+def broker(url: str):
+    """Celery publishing to `url` instead of running tasks in-process; the connection pool is
+    made afresh on the way in and out, so no connection to another broker is reused."""
+    conf = celery_app.conf
+    before = conf.task_always_eager, conf.broker_url
+
+    def fresh_pool():
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+
+    fresh_pool()
+    conf.task_always_eager, conf.broker_url = False, url
+    try:
+        yield
+    finally:
+        conf.task_always_eager, conf.broker_url = before
+        fresh_pool()
+
+
 @pytest.fixture
 def worker_elsewhere():
     """Celery as in production: a queued task waits in the broker for a worker (here an
     in-memory broker with no worker), instead of running in the process that queued it."""
-    conf = celery_app.conf
-    before = conf.task_always_eager, conf.broker_url
-    conf.task_always_eager, conf.broker_url = False, "memory://"
-    yield
-    conf.task_always_eager, conf.broker_url = before
+    with broker("memory://"):
+        yield
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from kansrijk.outbox.models import OutgoingMail
 from kansrijk.outbox.services import mail_enqueue
 from kansrijk.referrals.models import Referral
 
+from .conftest import broker
 from .smtp import free_port_refusing
 
 pytestmark = pytest.mark.django_db
@@ -158,17 +159,8 @@ def test_a_change_that_is_rolled_back_leaves_no_message(django_capture_on_commit
 def test_when_the_broker_is_down_the_change_stands_and_the_sweep_delivers(
     settings, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from kansrijk import celery_app
-
-    conf = celery_app.conf
-    before = conf.task_always_eager, conf.broker_url
-    conf.task_always_eager, conf.broker_url = False, f"redis://127.0.0.1:{free_port_refusing()}/0"
-    celery_app.pool.force_close_all()
-    try:
+    with broker(f"redis://127.0.0.1:{free_port_refusing()}/0"):
         _enqueue(["a@example.org"], django_capture_on_commit_callbacks)
-    finally:
-        conf.task_always_eager, conf.broker_url = before
-        celery_app.pool.force_close_all()
 
     assert OutgoingMail.objects.get().status == MailStatus.PENDING
     assert outbox_deliver_due().sent == 1
