@@ -40,7 +40,7 @@ from kansrijk.referrals.models import Referral, ReferralReason, ReferralStatusCh
 from . import data, wording
 from .casework import CaseWork
 from .figures import SCHOOL
-from .plan import Case, Youth
+from .planned import Case, Youth
 from .world import ascii_slug
 
 BATCH_SIZE = 2000

@@ -37,7 +37,7 @@ from .figures import SCHOOL, STARTED
 
 if TYPE_CHECKING:
     from .cases import CaseWriter
-    from .plan import Case
+    from .planned import Case
 
 AGGRESSION = {Reason.PHYSICAL_AGGRESSION, Reason.VERBAL_AGGRESSION, Reason.WEAPONS}
 CONTACT_MODES = {

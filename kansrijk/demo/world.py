@@ -22,7 +22,7 @@ from kansrijk.organisations.models import (
 )
 
 from . import data, wording
-from .plan import World
+from .planned import World
 from .totp import demo_totp_devices_create
 
 # The referrer kinds every municipality has an organisation for, besides its schools.
