@@ -8,6 +8,8 @@ objects a user may *see* is the access modules' question (`*/access.py`), not th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.errors import DomainError
@@ -64,28 +66,46 @@ def require_assignable(user, region_id: int) -> None:
         )
 
 
-def may_invite_for(user, organisation) -> bool:
+@dataclass(frozen=True)
+class _InvitationScope:
+    """The organisations a user may invite referrers for: those of every region, or of one."""
+
+    every_region: bool = False
+    region_id: int | None = None
+
+
+def _invitation_scope(user) -> _InvitationScope:
     """A functional administrator invites referrers for any organisation, a team lead for the
-    organisations of their own region."""
+    organisations of their own region, nobody else for any."""
     if not _active(user):
-        return False
+        return _InvitationScope()
     if user.role == Role.ADMIN or user.is_superuser:
+        return _InvitationScope(every_region=True)
+    if user.role == Role.TEAM_LEAD:
+        return _InvitationScope(region_id=user.region_id)
+    return _InvitationScope()
+
+
+def may_invite_for(user, organisation) -> bool:
+    """Whether `user` may invite referrers for `organisation`: inside the scope of
+    `organisations_for_inviter`, decided without a query for who may invite for every region."""
+    scope = _invitation_scope(user)
+    if scope.every_region:
         return True
-    return is_team_lead_of(user, organisation.municipality.region_id)
+    return scope.region_id is not None and organisation.municipality.region_id == scope.region_id
 
 
 def organisations_for_inviter(user):
-    """The referrer organisations `user` may invite people for: the same rule as
+    """The referrer organisations `user` may invite people for: the same scope as
     `may_invite_for`, as a queryset (a team lead's region, or all)."""
     from kansrijk.organisations.models import ReferrerOrganisation
 
     organisations = ReferrerOrganisation.objects.select_related("municipality").order_by("name")
-    if not _active(user):
-        return organisations.none()
-    if user.role == Role.ADMIN or user.is_superuser:
+    scope = _invitation_scope(user)
+    if scope.every_region:
         return organisations
-    if user.role == Role.TEAM_LEAD and user.region_id is not None:
-        return organisations.filter(municipality__region_id=user.region_id)
+    if scope.region_id is not None:
+        return organisations.filter(municipality__region_id=scope.region_id)
     return organisations.none()
 
 

@@ -9,7 +9,8 @@ the answer is the same wherever it is asked:
 
 - the services call `Workflow.check` before they write anything; it raises `DomainError` with
   the first reason the step is refused, in a sentence the user can read;
-- the pages ask `Workflow.offered` for the steps to show, and `may` for a single step;
+- the pages ask `Workflow.offered` for the steps to show, and `may` for a single step; the
+  views answer 403 to a user `Workflow.entitled` or `Workflow.forbidden` rules out;
 - the tests walk every role, status and action through `Workflow.refusal`.
 
 The order of the reasons is fixed: who may take the step; a closed object ("this file has
@@ -61,7 +62,8 @@ class Transition:
 
     `target` is the status after the step: a status, a function of the object (a step that
     returns to where the work was), or None for a step that records work without moving it.
-    `refusal` is shown when the status is not one of `sources`.
+    `refusal` is shown when the status is not one of `sources`. A `private` step is about content
+    that only `who` may see (care reports): to anybody else it is forbidden, not refused.
     """
 
     sources: frozenset[str]
@@ -69,6 +71,7 @@ class Transition:
     refusal: Promise
     who: Who
     conditions: tuple[Condition, ...] = ()
+    private: bool = False
 
 
 @dataclass
@@ -117,6 +120,11 @@ class Workflow:
         """Whether `user` is among those who may take `action` on `subject` at all, whatever its
         state now: a page answers 403 to somebody who is not, and shows the refusal to one who is."""
         return self.transitions[action].who.allows(user, subject)
+
+    def forbidden(self, user, subject, action: str) -> bool:
+        """Whether `action` is none of `user`'s business: a private step, and `user` not among those
+        who may take it. A page answers 403 to that; any other refusal it shows on the page."""
+        return self.transitions[action].private and not self.entitled(user, subject, action)
 
     def allows(self, user, subject, action: str) -> bool:
         return self.refusal(user, subject, action) is None

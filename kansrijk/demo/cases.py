@@ -37,10 +37,10 @@ from kansrijk.people.models import Parent, Victim, YoungPerson
 from kansrijk.referrals.constants import Reason, ReferralStatus
 from kansrijk.referrals.models import Referral, ReferralReason, ReferralStatusChange
 
-from . import data
+from . import data, wording
 from .casework import CaseWork
 from .figures import SCHOOL
-from .plan import Case, Youth
+from .planned import Case, Youth
 from .world import ascii_slug
 
 BATCH_SIZE = 2000
@@ -207,9 +207,9 @@ class CaseWriter:
         other_care = ""
         if case.primary_reason == Reason.SCHOOL_ABSENCE and rng.random() < 0.8:
             # A Halt referral never replaces the school's legal absence report (docs/process.md §4).
-            other_care = data.OTHER_CARE[-1]
+            other_care = wording.OTHER_CARE[-1]
         elif rng.random() < 0.2:
-            other_care = rng.choice(data.OTHER_CARE[:-1])
+            other_care = rng.choice(wording.OTHER_CARE[:-1])
         adult = age_on(case.youth.birth_date, case.referral_date) >= 18
         referral = self.add(
             Referral,
@@ -233,7 +233,7 @@ class CaseWriter:
             other_care_involved=bool(other_care),
             other_care_description=other_care,
             rejection_reason=case.rejection_reason,
-            rejection_note=data.REJECTION_NOTES[case.rejection_reason] if case.rejection_reason else "",
+            rejection_note=wording.REJECTION_NOTES[case.rejection_reason] if case.rejection_reason else "",
         )
         for position, code in enumerate([case.primary_reason, *case.extra_reasons]):
             self.add(
@@ -254,7 +254,7 @@ class CaseWriter:
                     status,
                     case.dates["decided"],
                     referred_by,
-                    rng.choice(data.WITHDRAWAL_NOTES),
+                    rng.choice(wording.WITHDRAWAL_NOTES),
                 )
             )
         elif status == ReferralStatus.IN_REVIEW:
@@ -281,11 +281,11 @@ class CaseWriter:
 
     def _description(self, reason: str, name: str) -> str:
         rng = self.rng
-        parts = [rng.choice(data.DESCRIPTIONS[reason])]
+        parts = [rng.choice(wording.DESCRIPTIONS[reason])]
         if rng.random() < 0.6:
-            parts.append(rng.choice(data.DESCRIPTION_CONTEXT))
+            parts.append(rng.choice(wording.DESCRIPTION_CONTEXT))
         if rng.random() < 0.7:
-            parts.append(rng.choice(data.DESCRIPTION_ASKS))
+            parts.append(rng.choice(wording.DESCRIPTION_ASKS))
         return " ".join(part.format(name=name) for part in parts)
 
     def _victim(self, case: Case, referral: Referral) -> None:
@@ -304,7 +304,7 @@ class CaseWriter:
             self.add(
                 Victim,
                 referral=referral,
-                name=rng.choice(data.VICTIM_ORGANISATIONS).format(
+                name=rng.choice(wording.VICTIM_ORGANISATIONS).format(
                     neighbourhood=hood, municipality=case.municipality.name
                 ),
                 is_organisation=True,
@@ -325,9 +325,9 @@ class CaseWriter:
         if "end" in d:
             note = ""
             if status == Status.STOPPED:
-                note = data.STOP_NOTES[case.end_reason].format(name=name)
+                note = wording.STOP_NOTES[case.end_reason].format(name=name)
             elif status == Status.NOT_STARTED:
-                note = data.NOT_STARTED_NOTES[case.end_reason]
+                note = wording.NOT_STARTED_NOTES[case.end_reason]
             steps.append((steps[-1][1], status, d["end"], pro, note))
         return steps
 

@@ -32,12 +32,12 @@ from kansrijk.interventions.models import (
 from kansrijk.people.models import Parent
 from kansrijk.referrals.constants import Reason
 
-from . import data
+from . import wording
 from .figures import SCHOOL, STARTED
 
 if TYPE_CHECKING:
     from .cases import CaseWriter
-    from .plan import Case
+    from .planned import Case
 
 AGGRESSION = {Reason.PHYSICAL_AGGRESSION, Reason.VERBAL_AGGRESSION, Reason.WEAPONS}
 CONTACT_MODES = {
@@ -135,7 +135,7 @@ class CaseWork:
     def _conversations(self, parents_at_intake) -> None:
         rng, case = self.rng, self.case
         hood = case.neighbourhood.name if case.neighbourhood else case.municipality.name
-        places = data.PLACES_SCHOOL if case.type == SCHOOL else data.PLACES_NEIGHBOURHOOD
+        places = wording.PLACES_SCHOOL if case.type == SCHOOL else wording.PLACES_NEIGHBOURHOOD
         place = rng.choice(places).format(
             school=case.school.name if case.school else "",
             neighbourhood=hood,
@@ -147,7 +147,7 @@ class CaseWork:
             date=self.first,
             place=place,
             others="Mentor" if case.type == SCHOOL and rng.random() < 0.4 else "",
-            summary=rng.choice(data.INTAKE_SUMMARIES).format(name=self.name),
+            summary=rng.choice(wording.INTAKE_SUMMARIES).format(name=self.name),
         )
         for parent in parents_at_intake:
             self.w.add(Conversation.parents.through, conversation=intake, parent=parent)
@@ -159,7 +159,7 @@ class CaseWork:
                 kind=ConversationKind.FOLLOW_UP,
                 date=self.w.day(self.first + dt.timedelta(days=1), self.last - dt.timedelta(days=1)),
                 place=place,
-                summary=rng.choice(data.FOLLOW_UP_SUMMARIES).format(name=self.name),
+                summary=rng.choice(wording.FOLLOW_UP_SUMMARIES).format(name=self.name),
             )
         if case.status == Status.COMPLETED:
             self.add(
@@ -167,12 +167,12 @@ class CaseWork:
                 kind=ConversationKind.CLOSING,
                 date=self.last,
                 place=place,
-                summary=data.CLOSING_SUMMARIES[case.end_reason].format(name=self.name),
+                summary=wording.CLOSING_SUMMARIES[case.end_reason].format(name=self.name),
             )
 
     def _agreements(self) -> None:
         rng, status = self.rng, self.case.status
-        texts = data.AGREEMENTS if self.case.has_victim else data.AGREEMENTS[1:]
+        texts = wording.AGREEMENTS if self.case.has_victim else wording.AGREEMENTS[1:]
         for text in rng.sample(texts, rng.choice([1, 2, 2, 3])):
             due = min(self.first + dt.timedelta(days=rng.randint(14, 35)), self.last)
             if status == Status.COMPLETED:
@@ -230,7 +230,7 @@ class CaseWork:
                 kind=kind,
                 date=self.w.day(self.first, self.last),
                 victim_involved=self.case.has_victim and rng.random() < involve[kind],
-                note=data.RESTORATION_NOTES[kind].format(name=self.name),
+                note=wording.RESTORATION_NOTES[kind].format(name=self.name),
             )
 
     def _care(self) -> None:
@@ -246,7 +246,7 @@ class CaseWork:
                 self.add(
                     CareReferral,
                     kind=kind,
-                    organisation=data.CARE_ORGANISATIONS[kind].format(
+                    organisation=wording.CARE_ORGANISATIONS[kind].format(
                         municipality=case.municipality.name, region=case.region.name
                     ),
                     date=self.w.day(later, self.last),
@@ -257,7 +257,7 @@ class CaseWork:
                 CareReport,
                 date=self.w.day(self.first, self.last),
                 receiving_body="Veilig Thuis",
-                note=rng.choice(data.CARE_REPORT_NOTES),
+                note=rng.choice(wording.CARE_REPORT_NOTES),
             )
 
     def _care_consent(self, day) -> None:
@@ -283,6 +283,6 @@ class CaseWork:
 
     def _notes(self) -> None:
         # Before the intake only the notes about reaching the family make sense.
-        texts = data.NOTES if self.case.status in STARTED else data.NOTES_BEFORE_INTAKE
+        texts = wording.NOTES if self.case.status in STARTED else wording.NOTES_BEFORE_INTAKE
         for _ in range(self.rng.choice([0, 1, 1, 2])):
             self.add(Note, text=self.rng.choice(texts))

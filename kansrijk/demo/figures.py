@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from kansrijk.interventions.constants import InterventionType, NotStartedReason, Status
 
 if TYPE_CHECKING:
-    from .plan import Case
+    from .planned import Case
 
 SCHOOL = InterventionType.SCHOOL.value
 NEIGHBOURHOOD = InterventionType.NEIGHBOURHOOD.value

@@ -5,157 +5,49 @@ Pure Python on one seeded `random.Random`, so every run plans the same cases. Th
 is built from exact quotas (lists of the right length, shuffled) so that its factsheet is the seed
 factsheet to the unit; the other years are drawn from similar proportions. The generator turns
 the plan into rows.
+
+The years, proportions and shapes of the plan are in `planned.py`; the statuses and dates of its
+cases, the repeat referrals and the references in `timeline.py`; the facts the factsheet counts
+in `figures.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass, field
-from typing import Any
 
-from kansrijk.core.dates import MAX_AGE, MIN_AGE, SchoolYear, age_on
-from kansrijk.interventions.constants import NotStartedReason, Outcome, Status, StopReason
+from kansrijk.core.dates import MAX_AGE, MIN_AGE, SchoolYear
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.referrals.constants import HALT_AFDOENING_REASONS, Reason, ReferralStatus, RejectionReason
 
 from . import data
-from .figures import NEIGHBOURHOOD, QUOTAS, SCHOOL, STARTED, drawn_figures, exact_figures
-
-EXACT_YEAR = SchoolYear(2024)
-
-
-@dataclass(frozen=True)
-class YearSpec:
-    year: SchoolYear
-    school: int
-    neighbourhood: int
-
-
-# 2024-2025 is the seed factsheet's year; the others are "similar but different".
-YEARS = [
-    YearSpec(SchoolYear(2023), 1167, 282),
-    YearSpec(EXACT_YEAR, 1298, 295),
-    YearSpec(SchoolYear(2025), 1341, 312),
-]
-# The year after the last full one is the live year: it gets this share of a full year's pace, up
-# to today, so the worklists are busy without drowning the reports.
-LIVE_YEAR_PACE = 0.5
-LIVE_YEAR_FULL_SIZE = 1650
-
-
-# Ages at the incident: 10 to 23, mostly 12 to 17.
-AGE_WEIGHTS = dict(zip(range(10, 24), [2, 4, 9, 13, 16, 16, 13, 10, 6, 4, 3, 2, 1, 1], strict=True))
-NEIGHBOURHOOD_REFERRERS = {
-    ReferrerKind.POLICE: 35,
-    ReferrerKind.BOA: 12,
-    ReferrerKind.MUNICIPALITY: 10,
-    ReferrerKind.NEIGHBOURHOOD_TEAM: 22,
-    ReferrerKind.YOUTH_WORK: 21,
-}
-REJECTION_WEIGHTS = {
-    RejectionReason.AGE: 10,
-    RejectionReason.CRIMINAL_OFFENCE: 25,
-    RejectionReason.CARE_SUFFICIENT: 30,
-    RejectionReason.NO_AGREEMENT: 15,
-    RejectionReason.OTHER: 20,
-}
-REJECTED_SHARE = 0.04
-WITHDRAWN_SHARE = 0.01
-REPEAT_SHARE = 0.05
-
-
-@dataclass(eq=False)
-class Youth:
-    """A young person as planned; `eq=False` keeps identity semantics, one object per person."""
-
-    birth_date: dt.date
-    gender: str
-    municipality: Any
-    school_kind: str | None
-    neighbourhood: Any = None
-
-
-@dataclass(eq=False)
-class Case:
-    """One referral and, when accepted, its intervention."""
-
-    year: SchoolYear
-    type: str
-    municipality: Any
-    school: Any
-    neighbourhood: Any
-    organisation: Any
-    referrer_kind: str
-    referral_date: dt.date
-    incident_date: dt.date
-    primary_reason: str
-    extra_reasons: list[str]
-    youth: Youth
-    referral_status: str = ReferralStatus.ACCEPTED
-    rejection_reason: str = ""
-    status: str = ""
-    end_reason: str = ""
-    # accepted, planned (intake planned on), scheduled (intake planned for), intake, end, decided
-    dates: dict[str, dt.date] = field(default_factory=dict)
-    professional: Any = None
-    has_victim: bool = False
-    restoration: bool = False
-    parent_contact: bool = False
-    care_referral: bool = False
-    care_reports: int = 0
-    reference: str = ""
-    intervention_reference: str = ""
-    repeat: bool = False
-
-    @property
-    def region(self):
-        return self.municipality.region
-
-    @property
-    def accepted(self) -> bool:
-        return self.referral_status == ReferralStatus.ACCEPTED
-
-
-@dataclass
-class World:
-    """The organisations and staff the plan distributes cases over (created by the generator)."""
-
-    municipalities: list
-    municipality_weight: dict  # municipality id -> weight of its region's share
-    neighbourhoods: dict  # municipality id -> [(neighbourhood, weight)]
-    schools: list
-    school_kind: dict  # school id -> kind
-    school_size: dict  # school id -> relative size
-    organisations: dict  # (municipality id, referrer kind) -> organisation
-    school_organisation: dict  # school id -> organisation
-    caseworkers: dict  # region id -> [(user, weight)]
-    team_leads: dict  # region id -> user
-    referrer_school: Any  # the school of the demo referrer
-    region_by_name: dict
-
-
-def years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
-
-
-def _weekdays(first: dt.date, last: dt.date) -> list[dt.date]:
-    days, day = [], first
-    while day <= last:
-        if day.weekday() < 5:
-            days.append(day)
-        day += dt.timedelta(days=1)
-    return days
-
-
-def _day_weight(day: dt.date, reason: str | None = None) -> float:
-    weight = data.MONTH_WEIGHTS[day.month]
-    if reason == Reason.FIREWORKS and day.month in (11, 12, 1):
-        weight *= 5  # around the new year
-    return weight
+from .figures import NEIGHBOURHOOD, QUOTAS, SCHOOL, drawn_figures, exact_figures
+from .planned import (
+    AGE_WEIGHTS,
+    EXACT_YEAR,
+    LIVE_YEAR_FULL_SIZE,
+    LIVE_YEAR_PACE,
+    NEIGHBOURHOOD_REFERRERS,
+    REJECTED_SHARE,
+    REJECTION_WEIGHTS,
+    WITHDRAWN_SHARE,
+    YEARS,
+    Case,
+    World,
+    Youth,
+)
+from .timeline import (
+    day_weight,
+    exact_statuses,
+    number_references,
+    repeat_referrals,
+    squeeze,
+    status_by_age,
+    step_dates,
+    weekdays,
+    weighted,
+    years_before,
+)
 
 
 class Planner:
@@ -175,18 +67,18 @@ class Planner:
         if live.start_year > YEARS[-1].year.start_year:
             cases += self._live_year(live)
         cases += self._awaiting_triage()
-        self._repeat_referrals(cases)
+        repeat_referrals(self.rng, self.world, cases)
         exact = [c for c in cases if c.accepted and c.year == EXACT_YEAR]
         if exact:
             exact_figures(self.rng, exact)
         for case in cases:
             if case.accepted and case.year != EXACT_YEAR:
                 drawn_figures(self.rng, case, today=self.today)
-        self._number(cases)
+        number_references(cases)
         return cases
 
     def _year(self, year: SchoolYear, n_school: int, n_neighbourhood: int, *, exact: bool) -> list[Case]:
-        days = _weekdays(year.first_day, min(year.last_day, self.today))
+        days = weekdays(year.first_day, min(year.last_day, self.today))
         if not days:
             return []
         types = [SCHOOL] * n_school + [NEIGHBOURHOOD] * n_neighbourhood
@@ -205,21 +97,21 @@ class Planner:
             school = schools[index] if kind == SCHOOL else None
             cases.append(self._case(year, kind, reasons[index], days, school=school))
         if exact:
-            self._exact_statuses(cases)
+            exact_statuses(self.rng, cases)
         else:
             for case in cases:
-                self._status_by_age(case)
+                status_by_age(self.rng, case, today=self.today)
         for case in cases:
-            self._timeline(case)
+            step_dates(self.rng, case, today=self.today)
         total = n_school + n_neighbourhood
         cases += self._not_accepted(year, days, round(total * REJECTED_SHARE), ReferralStatus.REJECTED)
         cases += self._not_accepted(year, days, round(total * WITHDRAWN_SHARE), ReferralStatus.WITHDRAWN)
         return cases
 
     def _live_year(self, year: SchoolYear) -> list[Case]:
-        full = _weekdays(year.first_day, year.last_day)
+        full = weekdays(year.first_day, year.last_day)
         elapsed = [day for day in full if day <= self.today]
-        share = sum(map(_day_weight, elapsed)) / sum(map(_day_weight, full))
+        share = sum(map(day_weight, elapsed)) / sum(map(day_weight, full))
         total = round(LIVE_YEAR_FULL_SIZE * LIVE_YEAR_PACE * share)
         n_school = round(total * 0.82)
         return self._year(year, n_school, total - n_school, exact=False)
@@ -279,7 +171,7 @@ class Planner:
         if key not in self._weights:
             total, cumulative = 0.0, []
             for day in days:
-                total += _day_weight(day, reason)
+                total += day_weight(day, reason)
                 cumulative.append(total)
             self._weights[key] = cumulative
         return self._weights[key]
@@ -324,97 +216,6 @@ class Planner:
         rng.shuffle(allocation)
         return allocation
 
-    # -- states and dates -----------------------------------------------------------------------
-
-    def _exact_statuses(self, cases: list[Case]) -> None:
-        statuses = (
-            [Status.COMPLETED] * QUOTAS.completed
-            + [Status.STOPPED] * QUOTAS.stopped
-            + [Status.NOT_STARTED] * QUOTAS.not_started
-        )
-        assert len(statuses) == len(cases), "the 2024-2025 status quotas must cover every intervention"
-        self.rng.shuffle(statuses)
-        for case, status in zip(cases, statuses, strict=True):
-            case.status = status
-            case.end_reason = self._end_reason(status)
-
-    def _status_by_age(self, case: Case) -> None:
-        """Recent referrals are mostly still open; older ones have ended."""
-        rng = self.rng
-        age = (self.today - case.referral_date).days
-        if age < 30:
-            p_open = 1.0
-        elif age <= 120:
-            p_open = 0.9
-        elif age <= 275:
-            p_open = 0.7
-        elif age <= 365:
-            p_open = 0.12
-        elif age <= 480:
-            p_open = 0.03
-        else:
-            p_open = 0.0
-        if rng.random() < p_open:
-            if age < 7:
-                stages = [(Status.NEW, 75), (Status.INTAKE_PLANNED, 25)]
-            elif age < 30:
-                stages = [(Status.NEW, 20), (Status.INTAKE_PLANNED, 45), (Status.IN_PROGRESS, 35)]
-            else:
-                stages = [(Status.NEW, 4), (Status.INTAKE_PLANNED, 12), (Status.IN_PROGRESS, 84)]
-            case.status = self._weighted(stages)
-        else:
-            case.status = self._weighted(
-                [(Status.COMPLETED, 92), (Status.STOPPED, 4.5), (Status.NOT_STARTED, 3.5)]
-            )
-        case.end_reason = self._end_reason(case.status)
-
-    def _end_reason(self, status: str) -> str:
-        if status == Status.COMPLETED:
-            return self._weighted([(Outcome.SUFFICIENT, 84), (Outcome.FURTHER_SUPPORT, 16)])
-        if status == Status.STOPPED:
-            return self._weighted(
-                [(StopReason.YOUTH_WITHDREW, 45), (StopReason.PARENTS_WITHDREW, 35), (StopReason.OTHER, 20)]
-            )
-        if status == Status.NOT_STARTED:
-            return self._weighted(
-                [
-                    (NotStartedReason.NO_CONSENT, 45),
-                    (NotStartedReason.NO_CONTACT, 40),
-                    (NotStartedReason.OTHER, 15),
-                ]
-            )
-        return ""
-
-    def _timeline(self, case: Case) -> None:
-        """Days after the referral date of each step the status implies, squeezed before today."""
-        rng = self.rng
-        accepted = rng.choice([0, 1, 1, 2, 2, 3, 4, 5])
-        planned = accepted + rng.randint(1, 6)
-        intake = planned + rng.randint(4, 18)
-        offsets = {"accepted": accepted}
-        status = case.status
-        if status == Status.INTAKE_PLANNED:
-            offsets |= {"planned": planned, "scheduled": intake}
-        elif status in STARTED:
-            offsets |= {"planned": planned, "scheduled": intake, "intake": intake}
-            if status == Status.COMPLETED:
-                offsets["end"] = intake + rng.randint(28, 95)
-            elif status == Status.STOPPED:
-                offsets["end"] = intake + rng.randint(7, 50)
-        elif status == Status.NOT_STARTED:
-            if rng.random() < 0.5:  # the intake was planned but never took place
-                offsets |= {"planned": planned, "scheduled": intake, "end": intake + rng.randint(3, 20)}
-            else:
-                offsets["end"] = accepted + rng.randint(10, 35)
-        case.dates = self._squeeze(case.referral_date, offsets)
-
-    def _squeeze(self, start: dt.date, offsets: dict[str, int]) -> dict[str, dt.date]:
-        available = (self.today - start).days
-        longest = max(offsets.values())
-        if longest > available:
-            offsets = {key: value * available // longest for key, value in offsets.items()}
-        return {key: start + dt.timedelta(days=value) for key, value in offsets.items()}
-
     # -- referrals that did not become interventions --------------------------------------------
 
     def _not_accepted(self, year, days, count: int, status: str) -> list[Case]:
@@ -434,16 +235,20 @@ class Planner:
                 elif case.rejection_reason == RejectionReason.CRIMINAL_OFFENCE:
                     case.primary_reason = self.rng.choice(sorted(HALT_AFDOENING_REASONS))
                     case.extra_reasons = [r for r in case.extra_reasons if r != case.primary_reason]
-                case.dates = self._squeeze(case.referral_date, {"decided": self.rng.randint(1, 6)})
+                case.dates = squeeze(
+                    case.referral_date, {"decided": self.rng.randint(1, 6)}, today=self.today
+                )
             else:
-                case.dates = self._squeeze(case.referral_date, {"decided": self.rng.randint(1, 10)})
+                case.dates = squeeze(
+                    case.referral_date, {"decided": self.rng.randint(1, 10)}, today=self.today
+                )
             cases.append(case)
         return cases
 
     def _awaiting_triage(self) -> list[Case]:
         """A few fresh referrals waiting for the team, most of them in Haaglanden."""
         rng, world = self.rng, self.world
-        days = _weekdays(self.today - dt.timedelta(days=12), self.today)
+        days = weekdays(self.today - dt.timedelta(days=12), self.today)
         year = SchoolYear.containing(self.today)
         haaglanden = world.region_by_name[data.HAAGLANDEN]
         schools_haaglanden = [s for s in world.schools if s.municipality.region_id == haaglanden.pk]
@@ -471,63 +276,9 @@ class Planner:
             case.professional = None
             case.referral_status = ReferralStatus.IN_REVIEW if index % 3 == 2 else ReferralStatus.SUBMITTED
             if case.referral_status == ReferralStatus.IN_REVIEW:
-                case.dates = self._squeeze(case.referral_date, {"decided": rng.randint(0, 2)})
+                case.dates = squeeze(case.referral_date, {"decided": rng.randint(0, 2)}, today=self.today)
             cases.append(case)
         return cases
 
-    # -- people referred more than once ---------------------------------------------------------
-
-    def _repeat_referrals(self, cases: list[Case]) -> None:
-        """Make some young people come back within a year, in the same municipality."""
-        rng = self.rng
-        accepted = sorted((c for c in cases if c.accepted), key=lambda c: c.referral_date)
-        seen: dict[int, list[Case]] = {}
-        taken: set[int] = set()
-        for case in accepted:
-            earlier = seen.setdefault(case.municipality.pk, [])
-            if rng.random() < REPEAT_SHARE:
-                candidates = [
-                    p
-                    for p in earlier
-                    if 30 <= (case.referral_date - p.referral_date).days <= 365
-                    and id(p.youth) not in taken
-                    and self._age_fits(p.youth, case)
-                ]
-                if candidates:
-                    first = rng.choice(candidates[-60:])
-                    taken.add(id(first.youth))
-                    case.youth = first.youth
-                    case.repeat = True
-            earlier.append(case)
-
-    def _age_fits(self, youth: Youth, case: Case) -> bool:
-        if case.type == SCHOOL:
-            low, high = data.SCHOOL_KINDS[self.world.school_kind[case.school.pk]][1:]
-        else:
-            low, high = MIN_AGE, MAX_AGE
-        return (
-            low <= age_on(youth.birth_date, case.incident_date) <= high
-            and age_on(youth.birth_date, case.referral_date) <= MAX_AGE
-        )
-
-    # -- references -----------------------------------------------------------------------------
-
-    def _number(self, cases: list[Case]) -> None:
-        """References per calendar year of the referral date, in order of that date."""
-        counters: dict[tuple[str, int], int] = {}
-
-        def next_reference(prefix: str, year: int) -> str:
-            counters[(prefix, year)] = counters.get((prefix, year), 0) + 1
-            return f"{prefix}-{year}-{counters[(prefix, year)]:06d}"
-
-        for case in sorted(cases, key=lambda c: c.referral_date):
-            case.reference = next_reference(data.REFERRAL_PREFIX, case.referral_date.year)
-            if case.accepted:
-                case.intervention_reference = next_reference(
-                    data.INTERVENTION_PREFIX, case.referral_date.year
-                )
-
     def _weighted(self, pairs):
-        values = [value for value, _ in pairs]
-        weights = [weight for _, weight in pairs]
-        return self.rng.choices(values, weights=weights)[0]
+        return weighted(self.rng, pairs)

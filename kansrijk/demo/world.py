@@ -21,8 +21,8 @@ from kansrijk.organisations.models import (
     School,
 )
 
-from . import data
-from .plan import World
+from . import data, wording
+from .planned import World
 from .totp import demo_totp_devices_create
 
 # The referrer kinds every municipality has an organisation for, besides its schools.
@@ -115,7 +115,7 @@ def _region_pages(regions: dict[str, Region], team_leads: dict[int, User]) -> No
                 contact_name=lead.get_full_name(),
                 contact_phone=f"06 - 0000 00{index:02d}",
                 contact_email=f"{slug}@halt.example.nl",
-                **{field: text.format(region=name) for field, text in data.REGION_PAGE.items()},
+                **{field: text.format(region=name) for field, text in wording.REGION_PAGE.items()},
             )
         )
     RegionPage.objects.bulk_create(pages)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from kansrijk.accounts.constants import Role
+from kansrijk.accounts.policy import is_assigned_or_team_lead
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.lookups import visible_or_404
@@ -73,8 +74,9 @@ def can_see_file_viewers(user, intervention: Intervention) -> bool:
 
 
 def _may_see_care_reports(user, intervention: Intervention) -> bool:
-    # For an intervention already known to be visible to `user`.
-    return user.role == Role.TEAM_LEAD or intervention.professional_id == user.pk
+    # For an intervention already known to be visible to `user`. The relation the workflow table
+    # names for recording a care report, so who sees them and who records them cannot drift apart.
+    return is_assigned_or_team_lead(user, intervention)
 
 
 def care_reports_for_user(

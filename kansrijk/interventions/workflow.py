@@ -87,9 +87,12 @@ INTERVENTION_WORKFLOW = Workflow(
         # itself follows the first conversation.
         "record_parent_contact": Transition(OPEN_STATUSES, None, _CLOSED, who=CASE_WORKER_OF_REGION),
         "record_care_referral": Transition(OPEN_STATUSES, None, _CLOSED, who=CASE_WORKER_OF_REGION),
-        # Care reports are seen only by the assigned professional and team leads: nobody
-        # records what they cannot see.
-        "record_care_report": Transition(OPEN_STATUSES, None, _CLOSED, who=ASSIGNED_OR_TEAM_LEAD),
+        # Care reports are seen only by the assigned professional and team leads (access.py asks
+        # the same relation): nobody records what they cannot see, and to anybody else the step
+        # is an address they have no business with (403).
+        "record_care_report": Transition(
+            OPEN_STATUSES, None, _CLOSED, who=ASSIGNED_OR_TEAM_LEAD, private=True
+        ),
         "add_note": Transition(OPEN_STATUSES, None, _CLOSED, who=CASE_WORKER_OF_REGION),
         "record_consent": Transition(OPEN_STATUSES, None, _CLOSED, who=CASE_WORKER_OF_REGION),
         # Withdrawing consent must take effect on ended files too.

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import TextChoices
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
@@ -160,24 +163,57 @@ def intervention_start(
     return intervention
 
 
+@dataclass(frozen=True)
+class _Ending:
+    """What sets one way of ending apart: its step in the workflow table, its audit event, the
+    field that holds its reason and the reason's choices, what is said when the reason is missing
+    (with the code of that refusal) or is not one of the choices, and whether the ending takes an
+    explanation (kept in `end_note` and in the history row)."""
+
+    action: str
+    event: Event
+    field: str
+    choices: type[TextChoices]
+    missing: Promise
+    unknown: Promise
+    missing_code: str = "reason_required"
+    takes_note: bool = True
+
+
+_COMPLETED = _Ending(
+    "complete",
+    Event.INTERVENTION_COMPLETED,
+    "outcome",
+    Outcome,
+    _("Choose the outcome of the intervention."),
+    _("Unknown outcome."),
+    missing_code="outcome_required",
+    takes_note=False,
+)
+_STOPPED = _Ending(
+    "stop",
+    Event.INTERVENTION_STOPPED,
+    "stop_reason",
+    StopReason,
+    _("Give the reason for stopping."),
+    _("Unknown reason for stopping."),
+)
+_NOT_STARTED = _Ending(
+    "not_start",
+    Event.INTERVENTION_NOT_STARTED,
+    "not_started_reason",
+    NotStartedReason,
+    _("Give the reason why the intervention did not start."),
+    _("Unknown reason why the intervention did not start."),
+)
+
+
 @transaction.atomic
 def intervention_complete(
     *, intervention: Intervention, by: User, outcome: Outcome | str, end_date: dt.date
 ) -> Intervention:
     """Complete the intervention with its outcome: sufficient, or further support needed."""
-    _begin(intervention, by, "complete")
-    if not outcome:
-        raise DomainError(_("Choose the outcome of the intervention."), code="outcome_required")
-    if outcome not in Outcome.values:
-        raise DomainError(_("Unknown outcome."), code="unknown_code")
-    _check_end_date(intervention, end_date)
-    _change(
-        intervention,
-        "complete",
-        by=by,
-        event=Event.INTERVENTION_COMPLETED,
-        fields={"outcome": outcome, "end_date": end_date},
-    )
+    _end(intervention, by, _COMPLETED, outcome, end_date)
     intervention_ended.send(sender=Intervention, intervention=intervention, by=by)
     # Even "it has ended" is feedback: the referrer hears it only with the consent for it.
     if feedback_shared(intervention):
@@ -190,22 +226,7 @@ def intervention_stop(
     *, intervention: Intervention, by: User, reason: StopReason | str, end_date: dt.date, note: str = ""
 ) -> Intervention:
     """End the intervention early because the young person or the parents withdrew."""
-    _begin(intervention, by, "stop")
-    if not reason:
-        raise DomainError(_("Give the reason for stopping."), code="reason_required")
-    if reason not in StopReason.values:
-        raise DomainError(_("Unknown reason for stopping."), code="unknown_code")
-    _check_end_date(intervention, end_date)
-    intervention.end_note = note
-    _change(
-        intervention,
-        "stop",
-        by=by,
-        event=Event.INTERVENTION_STOPPED,
-        fields={"stop_reason": reason, "end_date": end_date},
-        reason=_history_reason(reason, note),
-        also_save=["end_note"],
-    )
+    _end(intervention, by, _STOPPED, reason, end_date, note=note)
     intervention_ended.send(sender=Intervention, intervention=intervention, by=by)
     return intervention
 
@@ -215,23 +236,41 @@ def intervention_not_started(
     *, intervention: Intervention, by: User, reason: NotStartedReason | str, end_date: dt.date, note: str = ""
 ) -> Intervention:
     """Close an intervention that never started: no consent, or no contact."""
-    _begin(intervention, by, "not_start")
-    if not reason:
-        raise DomainError(_("Give the reason why the intervention did not start."), code="reason_required")
-    if reason not in NotStartedReason.values:
-        raise DomainError(_("Unknown reason why the intervention did not start."), code="unknown_code")
+    _end(intervention, by, _NOT_STARTED, reason, end_date, note=note)
+    return intervention
+
+
+def _end(
+    intervention: Intervention,
+    by: User,
+    ending: _Ending,
+    code: str,
+    end_date: dt.date,
+    *,
+    note: str = "",
+) -> None:
+    """What the three endings share: the workflow's check, the reason `code` and the end date
+    checked, then the status change with its history and audit rows. An ending that takes an
+    explanation keeps `note` in `end_note` and in the history row after the code."""
+    _begin(intervention, by, ending.action)
+    if not code:
+        raise DomainError(ending.missing, code=ending.missing_code)
+    if code not in ending.choices.values:
+        raise DomainError(ending.unknown, code="unknown_code")
     _check_end_date(intervention, end_date)
-    intervention.end_note = note
+    reason, also_save = "", []
+    if ending.takes_note:
+        intervention.end_note = note
+        reason, also_save = _history_reason(code, note), ["end_note"]
     _change(
         intervention,
-        "not_start",
+        ending.action,
         by=by,
-        event=Event.INTERVENTION_NOT_STARTED,
-        fields={"not_started_reason": reason, "end_date": end_date},
-        reason=_history_reason(reason, note),
-        also_save=["end_note"],
+        event=ending.event,
+        fields={ending.field: code, "end_date": end_date},
+        reason=reason,
+        also_save=also_save,
     )
-    return intervention
 
 
 @transaction.atomic

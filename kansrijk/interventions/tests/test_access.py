@@ -18,6 +18,7 @@ from kansrijk.interventions.access import (
     interventions_visible_to,
 )
 from kansrijk.interventions.tests.factories import make_intervention
+from kansrijk.interventions.workflow import INTERVENTION_WORKFLOW
 
 
 @pytest.fixture
@@ -110,3 +111,14 @@ def test_it_shows_care_reports_only_to_the_assigned_professional_and_team_leads(
     assert not can_see_care_reports(caseworker_b, file_a)
     assert care_reports_for_user(caseworker_a, file_a).count() == 1
     assert care_reports_for_user(caseworker_a2, file_a).count() == 0
+
+
+def test_it_forbids_the_care_report_step_to_exactly_those_who_may_not_see_care_reports(
+    file_a, caseworker_a, caseworker_a2, team_lead_a
+):
+    # The step view answers 403 to them; the refusals of every other step are shown on the page.
+    for user in (caseworker_a, caseworker_a2, team_lead_a):
+        forbidden = INTERVENTION_WORKFLOW.forbidden(user, file_a, "record_care_report")
+        assert forbidden == (not can_see_care_reports(user, file_a))
+    private = {action for action, step in INTERVENTION_WORKFLOW.transitions.items() if step.private}
+    assert private == {"record_care_report"}

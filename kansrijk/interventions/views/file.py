@@ -31,7 +31,7 @@ from kansrijk.interventions import consent as consent_services
 from kansrijk.interventions.constants import ConsentPurpose
 
 from .. import selectors, services
-from ..access import can_see_care_reports, can_see_file_viewers, get_intervention_for_user
+from ..access import can_see_file_viewers, get_intervention_for_user
 from ..forms import (
     MarkComponentForm,
     NoteForm,
@@ -39,6 +39,7 @@ from ..forms import (
 )
 from ..models import Intervention
 from ..viewers import file_views
+from ..workflow import INTERVENTION_WORKFLOW
 from .steps import STEPS
 
 VIEWERS_PAGE_SIZE = 50
@@ -99,10 +100,9 @@ def intervention_step(request, uuid, step: str):
     spec = STEPS[step]
     # The service writes its own audit row, so the read is not audited twice.
     intervention = get_intervention_for_user(request.user, uuid, audit=False)
-    # Care reports are shown only to the assigned professional and team leads (the access
-    # module): to anyone else the care-report step is an address they have no business with.
-    # Other refusals (role, status) come from the workflow, through the service, on the page.
-    if step == "record_care_report" and not can_see_care_reports(request.user, intervention):
+    # A step on content the user may not see (care reports) is an address they have no business
+    # with. Other refusals (role, status) come from the workflow, through the service, on the page.
+    if INTERVENTION_WORKFLOW.forbidden(request.user, intervention, step):
         raise PermissionDenied
     form = spec.form(request.POST, intervention=intervention)
     if form.is_valid():
