@@ -38,7 +38,6 @@ workers = int(os.environ.get("GUNICORN_WORKERS") or 2 * _cpus() + 1)
 timeout = 30
 # On a restart or stop, requests in progress get this long to finish.
 graceful_timeout = 25
-keepalive = 5
 # Each worker is replaced after about a thousand requests: a slow leak never grows large. The
 # jitter keeps the workers from restarting all at once.
 max_requests = 1000
