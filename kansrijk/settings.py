@@ -59,6 +59,9 @@ if not SECRET_KEY:
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+# Addresses of our own reverse proxies (nginx): only from these is X-Forwarded-For believed
+# (kansrijk/core/proxies.py). Empty (development): REMOTE_ADDR as it is.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
 
 INSTALLED_APPS = [
     # First: its createsuperuser replaces Django's (password validators without the prompt too).
@@ -103,6 +106,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Behind nginx: the client's address from X-Forwarded-For, only when nginx sent it.
+    "kansrijk.core.proxies.ForwardedForMiddleware",
     # First: every log line of the request carries its id (kansrijk/core/logs.py).
     "kansrijk.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
