@@ -5,7 +5,7 @@ class AuditContextMiddleware:
     """Makes the client's address available to audit rows written while handling a request.
 
     REMOTE_ADDR is the address of the nearest peer; behind a reverse proxy that proxy must set
-    it (e.g. with gunicorn's forwarded-allow-ips), never trust a client-sent header here.
+    it (kansrijk/core/proxies.py: X-Forwarded-For, believed only from TRUSTED_PROXIES).
     """
 
     def __init__(self, get_response):
