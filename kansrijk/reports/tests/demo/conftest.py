@@ -20,7 +20,8 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 @pytest.fixture(scope="package")
 def demo_data(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+    # DEBUG as in development: load_demo refuses to run in production without being told.
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS, DEBUG=True):
         call_command("load_demo", stdout=io.StringIO())
     yield
     with django_db_blocker.unblock():
