@@ -101,24 +101,8 @@ def test_it_adds_hsts_https_and_secure_cookies_in_production(tmp_path):
         "STATIC_ROOT": str(tmp_path / "static"),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    collected = subprocess.run(  # noqa: S603 - our own interpreter running our own command
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert collected.returncode == 0, collected.stdout + collected.stderr
-    result = subprocess.run(  # noqa: S603 - our own interpreter running our own fixed probe
-        [sys.executable, "manage.py", "shell", "-c", PRODUCTION_PROBE],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    _manage(root, env, "collectstatic", "--noinput", "-v0")
+    result = _manage(root, env, "shell", "-c", PRODUCTION_PROBE)
     probe = json.loads(next(line[6:] for line in result.stdout.splitlines() if line.startswith("PROBE ")))
 
     assert probe["plain"] == [301, "https://kansrijk.example.nl/inloggen/"]
@@ -133,3 +117,17 @@ def test_it_adds_hsts_https_and_secure_cookies_in_production(tmp_path):
     assert headers["Referrer-Policy"] == "same-origin"
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
     assert probe["cookies"]["csrftoken"]["secure"]
+
+
+def _manage(root: Path, env: dict[str, str], *arguments: str) -> subprocess.CompletedProcess:
+    """Run a manage.py command in a fresh process (our own interpreter, our own fixed command)."""
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *arguments],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
