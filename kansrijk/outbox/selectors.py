@@ -21,5 +21,7 @@ def failed_messages(*, region_id: int) -> QuerySet[OutgoingMail]:
 
 
 def failure_reason(last_error: str) -> str:
-    """The code of what went wrong, for the help text: refused (5xx) or did not answer."""
-    return "refused" if last_error.endswith(tuple(f" 5{n:02d}" for n in range(100))) else "unreachable"
+    """The code of what went wrong, for the help text: refused (an SMTP 5xx, recorded by the
+    delivery as "<error class> <code>") or not reached."""
+    code = last_error.rpartition(" ")[2]
+    return "refused" if code.isdigit() and int(code) >= 500 else "unreachable"
