@@ -81,6 +81,7 @@ class Event(models.TextChoices):
     PRIVACY_STATEMENT_PUBLISHED = "privacy_statement_published", _("Privacy statement published")
     RETENTION_APPLIED = "retention_applied", _("Retention periods applied")
     DEMO_DATA_REPLACED_ALL = "demo_data_replaced_all", _("All data replaced by the demo data")
+    LOADTEST_ACCOUNT_PREPARED = "loadtest_account_prepared", _("Account prepared for a load test")
 
 
 def event_label(code: str) -> str:
