@@ -9,9 +9,11 @@
    entered in the application) and shuffled (history imported from a file not sorted by date).
 2. The import (bench/import_bench.py): 100,000 interchange rows in under 60 s with a peak RSS
    under 300 MB, on both databases.
-3. The reports pages (bench/reports_bench.py) on the PostgreSQL data set of step 1, and
-4. the professionals' pages (bench/web_bench.py) on 200,000 interventions: PostgreSQL only,
-   left out with `--skip-reports`, `--quick` or `--db sqlite`.
+3. The reports pages (bench/reports_bench.py) on the PostgreSQL data set of step 1,
+4. the professionals' pages (bench/web_bench.py) on 200,000 interventions, and
+5. the load test on the local cluster (bench/load_bench.py): 10, 25 and 50 users on those
+   200,000 interventions; steps 3-5 on PostgreSQL only, left out with `--skip-reports`,
+   `--quick` or `--db sqlite`.
 
 `--quick` is a smoke run (50,000 interventions, 10,000 import rows, no pages); its figures say
 nothing about the targets. The exit status is non-zero when a target is missed or a benchmark fails.
@@ -165,6 +167,19 @@ def main(argv: list[str] | None = None) -> int:
                 "see above",
                 "median < 100 ms, p95 < 250 ms",
                 "ok" if web_ok else "MISSED",
+            )
+        )
+        print("\n== load test, local cluster, 10, 25 and 50 users, 200,000 interventions ==", flush=True)
+        command = [sys.executable, str(BENCH / "load_bench.py")]
+        load_ok = subprocess.run(command, check=False).returncode == 0
+        ok = ok and load_ok
+        table.append(
+            (
+                "load test, 50 users, local cluster",
+                "postgresql",
+                "see above",
+                "p95 < 500 ms every page, 0 failures",
+                "ok" if load_ok else "MISSED",
             )
         )
         table.append(
