@@ -396,7 +396,10 @@ if LOG_FORMAT not in {"json", "plain"}:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "kansrijk.core.logs.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "kansrijk.core.logs.RequestIdFilter"},
+        "private_paths": {"()": "kansrijk.core.logs.PrivatePathFilter"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
         "json": {"()": "kansrijk.core.logs.KansrijkJsonFormatter"},
@@ -406,7 +409,7 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": LOG_FORMAT,
-            "filters": ["request_id"],
+            "filters": ["request_id", "private_paths"],
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},

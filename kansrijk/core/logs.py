@@ -49,6 +49,36 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+# Paths whose last segment is a bearer token: an invitation to choose a password and an
+# evaluation questionnaire (kansrijk/urls.py, kansrijk/evaluations/urls.py). deploy/gunicorn.conf.py
+# masks the same paths in gunicorn's access log, which is written before Django is loaded.
+_TOKEN_PATHS = re.compile(r"(/uitnodiging/|/evaluatie/[0-9a-fA-F-]+/)[^/\s'\"?]+")
+
+
+def mask_tokens(text: str) -> str:
+    """`text` with the token of every invitation or evaluation link replaced by "[token]"."""
+    return _TOKEN_PATHS.sub(r"\1[token]", text)
+
+
+class PrivatePathFilter(logging.Filter):
+    """Keeps tokens and query strings out of the log.
+
+    Django's request logger writes "Not Found: <path>" and attaches the request, whose text
+    includes the query string; for an expired invitation or evaluation link the path itself is
+    a secret that whoever reads the log could still try. The message gets the tokens masked and
+    the request becomes its method and masked path, without the query string.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request = getattr(record, "request", None)
+        if request is not None and hasattr(request, "path"):
+            record.request = f"{request.method} {mask_tokens(request.path)}"
+        if record.args or "/" in str(record.msg):
+            record.msg = mask_tokens(record.getMessage())
+            record.args = ()
+        return True
+
+
 class KansrijkJsonFormatter(JsonFormatter):
     """One JSON object per line: time (UTC, ISO 8601), level, logger, message, request_id."""
 

@@ -112,3 +112,38 @@ def test_createsuperuser_takes_a_strong_password(db, monkeypatch):
         "createsuperuser", "--noinput", "--username", "root", "--email", "r@x.nl", stdout=io.StringIO()
     )
     assert User.objects.get(username="root").check_password(STRONG)
+
+
+def test_interactive_createsuperuser_offers_no_way_around_the_password_rules(db, monkeypatch):
+    """Django asks "Bypass password validation and create user anyway?": answering y changes nothing."""
+    from django.contrib.auth.management.commands import createsuperuser as django_createsuperuser
+
+    passwords = iter(["kansrijk", "kansrijk", STRONG, STRONG])
+    prompts: list[str] = []
+
+    def answer(prompt=""):
+        prompts.append(prompt)
+        if len(prompts) > 10:
+            raise RuntimeError(f"the command keeps asking: {prompts}")
+        if prompt.startswith("Bypass"):
+            return "y"
+        # The field labels come in the active language (Gebruikersnaam, E-mailadres).
+        return "r@example.nl" if "mail" in prompt.lower() else "root"
+
+    monkeypatch.setattr("builtins.input", answer)
+    monkeypatch.setattr(django_createsuperuser.getpass, "getpass", lambda prompt="": next(passwords))
+    call_command(
+        "createsuperuser", interactive=True, stdin=MockTTY(), stdout=io.StringIO(), stderr=io.StringIO()
+    )
+
+    # The weak password was refused although the bypass was answered "y"; the second one was taken.
+    assert any(prompt.startswith("Bypass") for prompt in prompts) is False
+    assert User.objects.get(username="root").check_password(STRONG)
+    assert not hasattr(django_createsuperuser, "input")
+
+
+class MockTTY:
+    """A stdin that says it is a terminal, as Django's interactive mode requires."""
+
+    def isatty(self):
+        return True

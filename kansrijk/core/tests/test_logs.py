@@ -9,7 +9,7 @@ import logging
 
 import pytest
 
-from kansrijk.core.logs import KansrijkJsonFormatter, RequestIdFilter, request_id
+from kansrijk.core.logs import KansrijkJsonFormatter, PrivatePathFilter, RequestIdFilter, request_id
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +49,29 @@ def test_a_log_line_is_one_json_object_with_utc_time_level_logger_and_request_id
     assert line["message"] == "outbox: message 42 failed"
     assert line["request_id"] == "abc123def456"
     assert line["time"].endswith(("+00:00", "Z"))
+
+
+def test_django_request_lines_carry_no_link_token_and_no_query_string(client, settings):
+    """An expired invitation link that 404s: the log line is still worth nothing to its reader."""
+    assert "private_paths" in settings.LOGGING["handlers"]["console"]["filters"]
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(KansrijkJsonFormatter())
+    handler.addFilter(RequestIdFilter())
+    handler.addFilter(PrivatePathFilter())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        response = client.get("/uitnodiging/S3cretInvitationToken/nergens/?naam=Jansen")
+        client.get("/evaluatie/0f6d2c1e-9b7a-4d55-a1c3-e2f4b6a8c0d2/Another-Secret-Token/nergens/")
+    finally:
+        logger.removeHandler(handler)
+
+    assert response.status_code == 404
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    assert len(lines) == 2
+    text = stream.getvalue()
+    assert "S3cretInvitationToken" not in text and "Another-Secret-Token" not in text
+    assert "Jansen" not in text
+    assert lines[0]["message"] == "Not Found: /uitnodiging/[token]/nergens/"
+    assert lines[0]["request"] == "GET /uitnodiging/[token]/nergens/"
