@@ -333,6 +333,7 @@ class Generator:
             ParentContact,
             RestorationAction,
         )
+        from kansrijk.interventions.remnant import REMNANT_FLAGS, remnant_flags
         from kansrijk.people.models import YoungPerson
         from kansrijk.referrals.models import Referral, ReferralReason
 
@@ -347,6 +348,7 @@ class Generator:
             self.date_order = list(range(n))
             random.Random(seed + 2).shuffle(self.date_order)
         self.rng = random.Random(seed + 1)
+        self.remnant_flags = remnant_flags
         self.names = NameDrawer(seed + 3)
         self.writer = writer
         self.ref = reference
@@ -369,8 +371,7 @@ class Generator:
             "id uuid reference referral_id type status region_id municipality_id school_id neighbourhood_id "
             "professional_id referral_date primary_reason accepted_at intake_planned_at intake_date end_date "
             "outcome stop_reason not_started_reason end_note created_at updated_at "
-            "has_restoration parent_contact_face_to_face parent_contact_digital parent_contact_phone "
-            "first_contact_date is_repeat",
+            f"{' '.join(REMNANT_FLAGS)} first_contact_date is_repeat",
         )
         self.history = Table(
             InterventionStatusChange, "id intervention_id from_status to_status by_id at reason"
@@ -590,7 +591,7 @@ class Generator:
             [day for day in (accepted + 2 if modes else None, intake_date) if day is not None], default=None
         )
         self.interventions.rows.append((
-            *intervention, restored, "face_to_face" in modes, "digital" in modes, "phone" in modes,
+            *intervention, *self.remnant_flags(restoration=restored, contact_modes=modes).values(),
             None if first_contact is None else self.date(first_contact), False,
         ))
         if restored:
