@@ -13,8 +13,8 @@ sorted by date (the default: ids rise with the date, as when entered in the appl
 
 Table and column names come from the Django models (`_meta`), and the generator refuses to run
 when a model gained a NOT NULL column it does not fill, so it cannot silently drift from the
-schema. Rows bypass the ORM so that 8 million of them load in minutes: COPY FROM STDIN on
-PostgreSQL, `executemany` in large transactions on SQLite.
+schema. Rows bypass the ORM so that 8 million of them load in minutes: `core.bulk.insert_rows`,
+COPY FROM STDIN on PostgreSQL, `executemany` in large transactions on SQLite.
 
 The run is idempotent: a small `bench_dataset` table records what was generated, and a database
 that already holds the requested data set is reused as it is. A database holding anything else is
@@ -161,17 +161,15 @@ class Table:
 
 
 class Writer:
-    """Fast bulk inserts on the Django connection's own driver connection."""
+    """Fast bulk inserts (`core.bulk.insert_rows`) on the Django connection, a table at a time."""
 
     def __init__(self, connection):
         self.connection = connection
         self.vendor = connection.vendor
         if self.vendor not in ("postgresql", "sqlite"):
             raise SystemExit(f"bench/generate.py supports PostgreSQL and SQLite, not {self.vendor}")
-        # The psycopg 3 / sqlite3 connection underneath Django's wrapper.
+        # The psycopg 3 / sqlite3 connection underneath Django's wrapper, for SQLite's PRAGMAs.
         self.raw = connection.cursor().connection
-        qn = connection.ops.quote_name
-        self.qn = qn
         # PostgreSQL checks the deferred foreign keys row by row at commit, which more than doubles
         # the load time. The keys are consistent by construction (and SQLite, which loads the same
         # rows, does check them), so a superuser load skips the triggers for its own transactions.
@@ -184,20 +182,9 @@ class Writer:
         self.tz = "+00" if self.vendor == "postgresql" else ""
 
     def flush(self, table: Table) -> None:
-        if not table.rows:
-            return
-        columns = ", ".join(self.qn(column) for column in table.columns)
-        if self.vendor == "postgresql":
-            with self.raw.cursor() as cursor:
-                with cursor.copy(f"COPY {self.qn(table.table)} ({columns}) FROM STDIN") as copy:
-                    for row in table.rows:
-                        copy.write_row(row)
-        else:
-            marks = ", ".join("?" for _ in table.columns)
-            self.raw.executemany(
-                f"INSERT INTO {self.qn(table.table)} ({columns}) VALUES ({marks})", table.rows
-            )
-        table.written += len(table.rows)
+        from kansrijk.core.bulk import insert_rows
+
+        table.written += insert_rows(table.table, table.columns, table.rows, using=self.connection.alias)
         table.rows.clear()
 
 
@@ -346,6 +333,7 @@ class Generator:
             ParentContact,
             RestorationAction,
         )
+        from kansrijk.interventions.remnant import REMNANT_FLAGS, remnant_flags
         from kansrijk.people.models import YoungPerson
         from kansrijk.referrals.models import Referral, ReferralReason
 
@@ -360,6 +348,7 @@ class Generator:
             self.date_order = list(range(n))
             random.Random(seed + 2).shuffle(self.date_order)
         self.rng = random.Random(seed + 1)
+        self.remnant_flags = remnant_flags
         self.names = NameDrawer(seed + 3)
         self.writer = writer
         self.ref = reference
@@ -382,8 +371,7 @@ class Generator:
             "id uuid reference referral_id type status region_id municipality_id school_id neighbourhood_id "
             "professional_id referral_date primary_reason accepted_at intake_planned_at intake_date end_date "
             "outcome stop_reason not_started_reason end_note created_at updated_at "
-            "has_restoration parent_contact_face_to_face parent_contact_digital parent_contact_phone "
-            "first_contact_date is_repeat",
+            f"{' '.join(REMNANT_FLAGS)} first_contact_date is_repeat",
         )
         self.history = Table(
             InterventionStatusChange, "id intervention_id from_status to_status by_id at reason"
@@ -603,7 +591,7 @@ class Generator:
             [day for day in (accepted + 2 if modes else None, intake_date) if day is not None], default=None
         )
         self.interventions.rows.append((
-            *intervention, restored, "face_to_face" in modes, "digital" in modes, "phone" in modes,
+            *intervention, *self.remnant_flags(restoration=restored, contact_modes=modes).values(),
             None if first_contact is None else self.date(first_contact), False,
         ))
         if restored:

@@ -20,7 +20,6 @@ from django.utils import timezone
 from kansrijk.core.dates import age_on
 from kansrijk.interventions.constants import Status
 from kansrijk.interventions.models import (
-    PARENT_CONTACT_FLAGS,
     Agreement,
     CareReferral,
     CareReport,
@@ -33,6 +32,7 @@ from kansrijk.interventions.models import (
     ParentContact,
     RestorationAction,
 )
+from kansrijk.interventions.remnant import raise_flags
 from kansrijk.people.models import Parent, Victim, YoungPerson
 from kansrijk.referrals.constants import Reason, ReferralStatus
 from kansrijk.referrals.models import Referral, ReferralReason, ReferralStatusChange
@@ -97,9 +97,9 @@ class CaseWriter:
         # The factsheet counts the intervention's remnant flags, not these rows: set them as the
         # services would. Interventions are written before their case rows, so this is in time.
         if model is RestorationAction:
-            row.intervention.has_restoration = True
+            raise_flags(row.intervention, restoration=True, save=False)
         elif model is ParentContact:
-            setattr(row.intervention, PARENT_CONTACT_FLAGS[row.mode], True)
+            raise_flags(row.intervention, contact_modes=[row.mode], save=False)
         return row
 
     def _uuid(self) -> uuid.UUID:

@@ -1,8 +1,14 @@
-"""The management figures' part of the statistical remnant: first contact and repeat referrals.
+"""The statistical remnant kept on the intervention: the factsheet's flags, first contact and
+repeat referrals.
 
-Like the factsheet's flags (see Intervention), these are facts about other rows (contacts,
-conversations, the young person's other referrals) kept on the intervention itself, so that
-the management figures read one index and survive when retention removes those rows.
+These are facts about other rows (restoration actions, contacts, conversations, the young
+person's other referrals) kept on the intervention itself, so that the factsheet and the
+management figures read one index and survive when retention removes those rows.
+
+`remnant_flags` is the one rule for the factsheet's flags (`has_restoration` and the three
+`parent_contact_*`, see Intervention): the import and the benchmark generator write its values
+with the rows in bulk; `raise_flags` sets them on one intervention, for the services that record
+a restoration action or a parent contact, and for the demo data.
 
 `note_contact` is called by the services that record a dated contact. `refresh_repeat_flags`
 recomputes the repeat flag of every intervention of some young people (or of all) in one
@@ -13,15 +19,51 @@ late can make a later intervention a repeat.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from django.db import connection
 
 from kansrijk.referrals.models import Referral
 
-from .models import Intervention
+from .models import PARENT_CONTACT_FLAGS, Intervention
 
 REPEAT_WINDOW_DAYS = 365
+
+# The factsheet's flags, in the order of `remnant_flags`.
+REMNANT_FLAGS = ("has_restoration", *PARENT_CONTACT_FLAGS.values())
+
+
+def remnant_flags(*, restoration: bool = False, contact_modes: Collection[str] = ()) -> dict[str, bool]:
+    """The factsheet's flags of an intervention that has restoration actions (or not) and parent
+    contacts in `contact_modes` (ContactMode values), keyed and ordered as `REMNANT_FLAGS`."""
+    flags = {"has_restoration": bool(restoration)}
+    for mode, flag in PARENT_CONTACT_FLAGS.items():
+        flags[flag] = mode in contact_modes
+    return flags
+
+
+def raise_flags(
+    intervention: Intervention,
+    *,
+    restoration: bool = False,
+    contact_modes: Collection[str] = (),
+    save: bool = True,
+) -> None:
+    """Set the flags that newly recorded rows stand for; a flag is never lowered again.
+
+    The services call this in the transaction that writes the row: the factsheet counts the flags,
+    not the rows, and retention may remove the row later while the flag stays. `save=False` for an
+    intervention that is yet to be written (the demo data).
+    """
+    raised = [
+        flag
+        for flag, value in remnant_flags(restoration=restoration, contact_modes=contact_modes).items()
+        if value and not getattr(intervention, flag)
+    ]
+    for flag in raised:
+        setattr(intervention, flag, True)
+    if raised and save:
+        intervention.save(update_fields=raised)
 
 
 def note_contact(intervention: Intervention, day: dt.date | None) -> None:

@@ -14,7 +14,7 @@ from django.http import Http404
 from kansrijk.accounts.constants import Role
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
-from kansrijk.core.lookups import uuid_or_404
+from kansrijk.core.lookups import visible_or_404
 from kansrijk.people.models import Parent, YoungPerson
 
 from .models import DataSubjectRequest
@@ -34,13 +34,9 @@ def require_handler(user) -> None:
 def request_for(user, request_uuid, *, audit: bool = True) -> DataSubjectRequest:
     """The request with this uuid for the privacy officer; 403 for anyone else, 404 if unknown."""
     require_handler(user)
-    found = (
-        DataSubjectRequest.objects.select_related("young_person", "parent__young_person")
-        .filter(uuid=uuid_or_404(request_uuid))
-        .first()
+    found = visible_or_404(
+        DataSubjectRequest.objects.select_related("young_person", "parent__young_person"), request_uuid
     )
-    if found is None:
-        raise Http404
     if audit:
         audit_record(actor=user, event=Event.SUBJECT_REQUEST_VIEWED, subject=found)
     return found
@@ -49,13 +45,8 @@ def request_for(user, request_uuid, *, audit: bool = True) -> DataSubjectRequest
 def person_for(user, kind: str, person_uuid) -> YoungPerson | Parent:
     """A young person or parent to register a request about; their data not yet removed."""
     require_handler(user)
-    found: YoungPerson | Parent | None
     if kind == "jongere":
-        found = YoungPerson.objects.filter(uuid=uuid_or_404(person_uuid), birth_date__isnull=False).first()
-    elif kind == "ouder":
-        found = Parent.objects.select_related("young_person").filter(uuid=uuid_or_404(person_uuid)).first()
-    else:
-        raise Http404
-    if found is None:
-        raise Http404
-    return found
+        return visible_or_404(YoungPerson.objects.filter(birth_date__isnull=False), person_uuid)
+    if kind == "ouder":
+        return visible_or_404(Parent.objects.select_related("young_person"), person_uuid)
+    raise Http404

@@ -71,7 +71,14 @@ class RegisterForm(forms.Form):
             ]
 
 
-class ExtendForm(forms.Form):
+class StepForm(forms.Form):
+    """A form for one step on a request (views.STEPS); `arguments()` gives the service's keyword arguments."""
+
+    def arguments(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class ExtendForm(StepForm):
     months = forms.TypedChoiceField(
         label=_("Extend by"),
         coerce=int,
@@ -86,7 +93,7 @@ class ExtendForm(forms.Form):
     )
 
 
-class HandleForm(forms.Form):
+class HandleForm(StepForm):
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect)
     handled_on = _date_field(_("Answer sent on"))
     handling = forms.CharField(
@@ -102,12 +109,16 @@ class HandleForm(forms.Form):
         self.fields["handled_on"].initial = timezone.localdate()
 
 
-class EraseForm(forms.Form):
+class EraseForm(StepForm):
     confirm = forms.BooleanField(
         label=_(
             "I have checked that no legal duty requires keeping these data, and I want to erase them now."
         ),
     )
+
+    def arguments(self) -> dict:
+        # The confirmation is asked for, not passed on: erasing takes no input.
+        return {}
 
 
 def correction_form_class(subject_kind: str) -> type[forms.ModelForm]:

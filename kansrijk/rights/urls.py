@@ -11,8 +11,10 @@ urlpatterns = [
     path("<uuid:uuid>/", views.request_detail, name="detail"),
     path("<uuid:uuid>/inzage.json", views.export_json, name="export_json"),
     path("<uuid:uuid>/inzage.pdf", views.export_pdf, name="export_pdf"),
-    path("<uuid:uuid>/verlengen/", views.request_extend, name="extend"),
-    path("<uuid:uuid>/afhandelen/", views.request_handle, name="handle"),
     path("<uuid:uuid>/corrigeren/", views.request_correct, name="correct"),
-    path("<uuid:uuid>/wissen/", views.request_erase, name="erase"),
+    # One address per step on a request, named after the step (views.STEPS).
+    *(
+        path(f"<uuid:uuid>/{step.path}/", views.request_step, {"step": key}, name=key)
+        for key, step in views.STEPS.items()
+    ),
 ]

@@ -8,6 +8,9 @@ address; the addresses hold the uuids of requests and people only.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,18 +18,29 @@ from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.dates import add_months
 from kansrijk.core.errors import DomainError
+from kansrijk.core.steps import take_step
 
 from . import export, selectors, services
 from .access import person_for, request_for, require_handler
 from .constants import RequestKind, SubjectKind
-from .forms import EraseForm, ExtendForm, HandleForm, PersonSearchForm, RegisterForm, correction_form_class
+from .forms import (
+    EraseForm,
+    ExtendForm,
+    HandleForm,
+    PersonSearchForm,
+    RegisterForm,
+    StepForm,
+    correction_form_class,
+)
 
 PAGE_SIZE = 50
 
@@ -62,21 +76,27 @@ def person_search(request):
 def request_register(request, kind: str, uuid):
     person = person_for(request.user, kind, uuid)
     subject_kind = SubjectKind.PARENT if kind == "ouder" else SubjectKind.YOUNG_PERSON
-    form = RegisterForm(request.POST if request.method == "POST" else None, subject_kind=subject_kind)
-    if request.method == "POST" and form.is_valid():
-        try:
-            registered = services.request_register(by=request.user, person=person, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request, _("Request %(reference)s has been registered.") % {"reference": registered.reference}
-            )
-            return redirect("rights:detail", uuid=registered.uuid)
-    return render(
-        request,
-        "rights/request_register.html",
-        {"form": form, "person": person, "subject_kind": subject_kind, "open_cases": _open_cases(person)},
+
+    def page(form):
+        return render(
+            request,
+            "rights/request_register.html",
+            {"form": form, "person": person, "subject_kind": subject_kind, "open_cases": _open_cases(person)},
+        )
+
+    def done(registered):
+        messages.success(
+            request, _("Request %(reference)s has been registered.") % {"reference": registered.reference}
+        )
+        return redirect("rights:detail", uuid=registered.uuid)
+
+    if request.method != "POST":
+        return page(RegisterForm(subject_kind=subject_kind))
+    return take_step(
+        RegisterForm(request.POST, subject_kind=subject_kind),
+        lambda form: services.request_register(by=request.user, person=person, **form.cleaned_data),
+        done=done,
+        failed=page,
     )
 
 
@@ -147,58 +167,56 @@ def export_pdf(request, uuid):
     return _export_response(request, uuid, "pdf")
 
 
-def _step(request, uuid, form_name: str, form_class, run, done: str):
-    """One POSTed step on a request: valid and allowed, a message and back; else the page with errors."""
-    dsr = request_for(request.user, uuid, audit=False)
-    form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            run(dsr, form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, done)
-            return redirect("rights:detail", uuid=dsr.uuid)
-    return _detail(request, dsr, status=400, **{form_name: form})
+@dataclass(frozen=True)
+class Step:
+    """One step on a request: its form, its one service, its address, what is said when done."""
+
+    form: type[StepForm]
+    service: Callable[..., Any]
+    path: str
+    done: Promise
 
 
-@require_POST
-@login_required
-def request_extend(request, uuid):
-    return _step(
-        request,
-        uuid,
-        "extend_form",
+# The keys are the URL names; the posted form is shown on the request's page as `<key>_form`.
+STEPS: dict[str, Step] = {
+    "extend": Step(
         ExtendForm,
-        lambda dsr, data: services.request_extend(request=dsr, by=request.user, **data),
-        _("The answer period has been extended."),
-    )
-
-
-@require_POST
-@login_required
-def request_handle(request, uuid):
-    return _step(
-        request,
-        uuid,
-        "handle_form",
+        services.request_extend,
+        "verlengen",
+        gettext_lazy("The answer period has been extended."),
+    ),
+    "handle": Step(
         HandleForm,
-        lambda dsr, data: services.request_handle(request=dsr, by=request.user, **data),
-        _("The request has been recorded as handled."),
-    )
+        services.request_handle,
+        "afhandelen",
+        gettext_lazy("The request has been recorded as handled."),
+    ),
+    "erase": Step(
+        EraseForm,
+        services.subject_erase,
+        "wissen",
+        gettext_lazy("The personal data have been erased. Record the answer to the person below."),
+    ),
+}
 
 
 @require_POST
 @login_required
-def request_erase(request, uuid):
-    return _step(
-        request,
-        uuid,
-        "erase_form",
-        EraseForm,
-        lambda dsr, data: services.subject_erase(request=dsr, by=request.user),
-        _("The personal data have been erased. Record the answer to the person below."),
+def request_step(request, uuid, step: str):
+    """One POSTed step on a request: valid and allowed, a message and back; else the page with errors."""
+    spec = STEPS[step]
+    dsr = request_for(request.user, uuid, audit=False)
+    return take_step(
+        spec.form(request.POST),
+        lambda form: spec.service(request=dsr, by=request.user, **form.arguments()),
+        done=lambda _result: _back(request, dsr, spec.done),
+        failed=lambda form: _detail(request, dsr, status=400, **{f"{step}_form": form}),
     )
+
+
+def _back(request, dsr, message) -> HttpResponse:
+    messages.success(request, message)
+    return redirect("rights:detail", uuid=dsr.uuid)
 
 
 @require_POST
@@ -211,16 +229,13 @@ def request_correct(request, uuid):
         return redirect("rights:detail", uuid=dsr.uuid)
     form_class = correction_form_class(dsr.subject_kind)
     # A fresh copy as the form's instance: validation writes into it, the service saves.
-    form = form_class(request.POST, instance=type(person).objects.get(pk=person.pk))
-    if form.is_valid():
-        try:
-            changed = services.subject_correct(request=dsr, by=request.user, changes=form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                _("Corrected: %(fields)s.") % {"fields": ", ".join(export.field_labels(person, changed))},
-            )
-            return redirect("rights:detail", uuid=dsr.uuid)
-    return _detail(request, dsr, status=400, correction_form=form)
+    return take_step(
+        form_class(request.POST, instance=type(person).objects.get(pk=person.pk)),
+        lambda form: services.subject_correct(request=dsr, by=request.user, changes=form.cleaned_data),
+        done=lambda changed: _back(
+            request,
+            dsr,
+            _("Corrected: %(fields)s.") % {"fields": ", ".join(export.field_labels(person, changed))},
+        ),
+        failed=lambda form: _detail(request, dsr, status=400, correction_form=form),
+    )

@@ -7,6 +7,7 @@ it is the referral's workflow table (kansrijk/referrals/workflow.py).
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from kansrijk.core.errors import DomainError
+from kansrijk.core.steps import take_step
 from kansrijk.interventions.services import intervention_open
 from kansrijk.referrals import selectors as referral_selectors
 from kansrijk.referrals import services
@@ -56,12 +57,13 @@ def referral_start_review(request, uuid):
     # The service writes its own audit row, so the read is not audited twice.
     referral = _get_referral(request.user, uuid, audit=False)
     _require_entitled(request.user, referral, "start_review")
-    try:
-        services.referral_start_review(referral=referral, by=request.user)
-    except DomainError as error:
-        return _render_triage(request, referral, review_error=error.message)
-    messages.success(request, _("You have taken the referral into review."))
-    return redirect("referrals:detail", uuid=referral.uuid)
+    # Nothing to fill in: an empty form, which carries the service's refusal.
+    return take_step(
+        forms.Form(request.POST),
+        lambda _form: services.referral_start_review(referral=referral, by=request.user),
+        done=lambda _result: _back(request, referral, _("You have taken the referral into review.")),
+        failed=lambda form: _render_triage(request, referral, review_error=form.non_field_errors()[0]),
+    )
 
 
 @require_POST
@@ -69,22 +71,23 @@ def referral_start_review(request, uuid):
 def referral_accept(request, uuid):
     referral = _get_referral(request.user, uuid, audit=False)
     _require_entitled(request.user, referral, "accept")
-    form = AcceptForm(request.POST, referral=referral)
-    if form.is_valid():
-        try:
-            intervention = intervention_open(
-                referral=referral, by=request.user, professional=form.cleaned_data["professional"]
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                _("The referral has been accepted. This is the new intervention file %(reference)s.")
-                % {"reference": intervention.reference},
-            )
-            return redirect("interventions:detail", uuid=intervention.uuid)
-    return _render_triage(request, referral, accept_form=form)
+
+    def done(intervention):
+        messages.success(
+            request,
+            _("The referral has been accepted. This is the new intervention file %(reference)s.")
+            % {"reference": intervention.reference},
+        )
+        return redirect("interventions:detail", uuid=intervention.uuid)
+
+    return take_step(
+        AcceptForm(request.POST, referral=referral),
+        lambda form: intervention_open(
+            referral=referral, by=request.user, professional=form.cleaned_data["professional"]
+        ),
+        done=done,
+        failed=lambda form: _render_triage(request, referral, accept_form=form),
+    )
 
 
 @require_POST
@@ -92,21 +95,22 @@ def referral_accept(request, uuid):
 def referral_reject(request, uuid):
     referral = _get_referral(request.user, uuid, audit=False)
     _require_entitled(request.user, referral, "reject")
-    form = RejectForm(request.POST)
-    if form.is_valid():
-        try:
-            services.referral_reject(
-                referral=referral,
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-                note=form.cleaned_data["note"].strip(),
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The referral has been rejected."))
-            return redirect("referrals:detail", uuid=referral.uuid)
-    return _render_triage(request, referral, reject_form=form)
+    return take_step(
+        RejectForm(request.POST),
+        lambda form: services.referral_reject(
+            referral=referral,
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"].strip(),
+        ),
+        done=lambda _result: _back(request, referral, _("The referral has been rejected.")),
+        failed=lambda form: _render_triage(request, referral, reject_form=form),
+    )
+
+
+def _back(request, referral, message: str):
+    messages.success(request, message)
+    return redirect("referrals:detail", uuid=referral.uuid)
 
 
 def _get_referral(user, uuid, *, audit: bool = True):

@@ -3,9 +3,9 @@
 Why not bulk_create: a 100,000-row file becomes about a million database rows, and
 bulk_create spends most of its time building a model instance per row and compiling every
 field of every instance into SQL. Measured on the benchmark (bench/import_bench.py) that
-alone took over a minute on SQLite; the target is well under one. This inserter builds
-the statement from the model once and sends all rows of a batch at once (executemany, or
-COPY on PostgreSQL).
+alone took over a minute on SQLite; the target is well under one. This inserter prepares
+the values from the model's fields and sends all rows of a batch at once through
+`core.bulk.insert_rows` (COPY on PostgreSQL, executemany elsewhere).
 
 What it fills in is what bulk_create would: fields not passed get their default (callable
 defaults such as uuid4 per row, others once), auto_now/auto_now_add fields the import's
@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from typing import cast
 
 from django.db import connection, models
+
+from kansrijk.core.bulk import insert_rows
 
 # Values of these field types go to the driver as they are (str, int, bool, None).
 _PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models.BooleanField)
@@ -61,14 +63,8 @@ class RowInserter:
                 constant_fields.append(field)
                 constants.append(field.get_db_prep_save(field.get_default(), connection))
         self._constants = tuple(constants)
-        columns = [*given, *self._generated, *constant_fields]
-        quote = connection.ops.quote_name
-        names = ", ".join(quote(field.column) for field in columns)
-        # Table and column names come from the model, quoted; every value is a parameter.
-        self._insert_sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
-            quote(opts.db_table), names, ", ".join(["%s"] * len(columns))
-        )
-        self._copy_sql = f"COPY {quote(opts.db_table)} ({names}) FROM STDIN"
+        self._table = opts.db_table
+        self._columns = [field.column for field in (*given, *self._generated, *constant_fields)]
 
     def insert(self, rows: Iterable[Sequence]) -> int:
         params = []
@@ -84,14 +80,4 @@ class RowInserter:
                 values.append(field.get_db_prep_save(field.get_default(), connection))
             values.extend(constants)
             params.append(values)
-        if not params:
-            return 0
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql" and hasattr(cursor, "copy"):  # psycopg 3
-                # One INSERT per row costs a network round trip each; COPY streams them all.
-                with cursor.copy(self._copy_sql) as copy:
-                    for values in params:
-                        copy.write_row(values)
-            else:
-                cursor.executemany(self._insert_sql, params)
-        return len(params)
+        return insert_rows(self._table, self._columns, params)

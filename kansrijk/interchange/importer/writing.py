@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 from kansrijk.core.models import ReferenceCounter
 from kansrijk.interventions.constants import NotStartedReason, Status, StopReason
 from kansrijk.interventions.models import (
-    PARENT_CONTACT_FLAGS,
     CareReferral,
     CareReport,
     Intervention,
@@ -25,6 +24,7 @@ from kansrijk.interventions.models import (
     ParentContact,
     RestorationAction,
 )
+from kansrijk.interventions.remnant import REMNANT_FLAGS, remnant_flags
 from kansrijk.people.models import YoungPerson
 from kansrijk.referrals.constants import ReferralStatus
 from kansrijk.referrals.models import Referral, ReferralReason, ReferralStatusChange
@@ -95,8 +95,7 @@ class Writer:
                         "outcome",
                         "stop_reason",
                         "not_started_reason",
-                        "has_restoration",
-                        *PARENT_CONTACT_FLAGS.values(),
+                        *REMNANT_FLAGS,
                     ),
                 ),
                 (ReferralReason, ("referral", "code", "position", "is_primary")),
@@ -163,8 +162,9 @@ class Writer:
                 item.row.outcome,
                 *_end_reasons(item.row.status),
                 # The factsheet's remnant flags, from the same columns as the rows below.
-                bool(item.row.restoration),
-                *(mode in item.row.parent_contacts for mode in PARENT_CONTACT_FLAGS),
+                *remnant_flags(
+                    restoration=bool(item.row.restoration), contact_modes=item.row.parent_contacts
+                ).values(),
             )
             for item, accepted_at in zip(batch, accepted, strict=True)
         )

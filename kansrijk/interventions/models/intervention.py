@@ -39,7 +39,8 @@ class Intervention(models.Model):
     remnant too: the factsheet counts them instead of the restoration actions and parent
     contacts, so its figures survive when retention removes those case rows, and one index-only
     scan answers it. The services that record those rows keep the flags right in the same
-    transaction (as do the import, the demo and the benchmark generator, which write rows in bulk).
+    transaction (as do the import, the demo and the benchmark generator, which write rows in bulk),
+    all through `remnant.py` (`remnant_flags`, `raise_flags`).
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

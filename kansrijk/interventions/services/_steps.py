@@ -76,17 +76,6 @@ def _change(
     )
 
 
-def _set_flag(intervention: Intervention, flag: str) -> None:
-    """Set one of the statistical remnant's flags (see Intervention) with the row it stands for.
-
-    The factsheet counts these flags, not the case rows, so they must be written in the same
-    transaction as the row; retention may remove the row later, the flag stays.
-    """
-    if not getattr(intervention, flag):
-        setattr(intervention, flag, True)
-        intervention.save(update_fields=[flag])
-
-
 def _recorded(intervention: Intervention, by: User, event: Event, record, **values: Any) -> None:
     # Case records hang off the intervention, so its audit trail is read in one place.
     audit_record(

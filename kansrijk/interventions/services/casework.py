@@ -27,7 +27,6 @@ from ..constants import (
     RestorationKind,
 )
 from ..models import (
-    PARENT_CONTACT_FLAGS,
     Agreement,
     CareReferral,
     CareReport,
@@ -38,7 +37,7 @@ from ..models import (
     ParentContact,
     RestorationAction,
 )
-from ..remnant import note_contact
+from ..remnant import note_contact, raise_flags
 from ._steps import (
     _BEFORE_INTAKE,
     _BEFORE_REFERRAL,
@@ -47,7 +46,6 @@ from ._steps import (
     _check_parents,
     _check_record_day,
     _recorded,
-    _set_flag,
     _start_of_work,
 )
 
@@ -71,7 +69,7 @@ def intervention_record_parent_contact(
     contact = ParentContact.objects.create(
         intervention=intervention, parent=parent, mode=mode, date=date, note=note, recorded_by=by
     )
-    _set_flag(intervention, PARENT_CONTACT_FLAGS[mode])
+    raise_flags(intervention, contact_modes=[mode])
     note_contact(intervention, date)
     _recorded(
         intervention,
@@ -225,7 +223,7 @@ def intervention_record_restoration(
         note=note,
         recorded_by=by,
     )
-    _set_flag(intervention, "has_restoration")
+    raise_flags(intervention, restoration=True)
     _recorded(
         intervention,
         by,

@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +25,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
-from kansrijk.core.errors import DomainError
+from kansrijk.core.lookups import visible_or_404
+from kansrijk.core.steps import take_step
 from kansrijk.interventions import consent as consent_services
 from kansrijk.interventions.constants import ConsentPurpose
 
@@ -78,20 +78,21 @@ def intervention_viewers(request, uuid):
 def intervention_add_note(request, uuid):
     # The service writes its own audit row for the note, so the read is not audited twice.
     intervention = get_intervention_for_user(request.user, uuid, audit=False)
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.intervention_add_note(
-                intervention=intervention, by=request.user, text=form.cleaned_data["text"]
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            if request.htmx:
-                return _respond(request, _fresh(request, intervention), note_added=True)
-            messages.success(request, _("The note has been added."))
-            return redirect("interventions:detail", uuid=intervention.uuid)
-    return _respond(request, intervention, note_form=form)
+
+    def done(_note):
+        if request.htmx:
+            return _respond(request, _fresh(request, intervention), note_added=True)
+        messages.success(request, _("The note has been added."))
+        return redirect("interventions:detail", uuid=intervention.uuid)
+
+    return take_step(
+        NoteForm(request.POST),
+        lambda form: services.intervention_add_note(
+            intervention=intervention, by=request.user, text=form.cleaned_data["text"]
+        ),
+        done=done,
+        failed=lambda form: _respond(request, intervention, note_form=form),
+    )
 
 
 @require_POST
@@ -104,33 +105,27 @@ def intervention_step(request, uuid, step: str):
     # with. Other refusals (role, status) come from the workflow, through the service, on the page.
     if INTERVENTION_WORKFLOW.forbidden(request.user, intervention, step):
         raise PermissionDenied
-    form = spec.form(request.POST, intervention=intervention)
-    if form.is_valid():
-        try:
-            spec.service(intervention=intervention, by=request.user, **form.arguments())
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            return _done(request, intervention, spec.done)
-    return _respond(request, intervention, bound=(step, form))
+    return take_step(
+        spec.form(request.POST, intervention=intervention),
+        lambda form: spec.service(intervention=intervention, by=request.user, **form.arguments()),
+        done=lambda _result: _done(request, intervention, spec.done),
+        failed=lambda form: _respond(request, intervention, bound=(step, form)),
+    )
 
 
 @require_POST
 @login_required
 def intervention_mark_component(request, uuid, component_uuid):
     intervention = get_intervention_for_user(request.user, uuid, audit=False)
-    component = intervention.components.filter(uuid=component_uuid).first()
-    if component is None:
-        raise Http404
-    form = MarkComponentForm(request.POST, component=component)
-    if form.is_valid():
-        try:
-            services.intervention_mark_component(component=component, by=request.user, **form.arguments())
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            return _done(request, intervention, gettext_lazy("The component has been marked."))
-    return _respond(request, intervention, bound=("mark_component", form))
+    component = visible_or_404(intervention.components.all(), component_uuid)
+    return take_step(
+        MarkComponentForm(request.POST, component=component),
+        lambda form: services.intervention_mark_component(
+            component=component, by=request.user, **form.arguments()
+        ),
+        done=lambda _result: _done(request, intervention, gettext_lazy("The component has been marked.")),
+        failed=lambda form: _respond(request, intervention, bound=("mark_component", form)),
+    )
 
 
 _WITHDRAWN = gettext_lazy("The withdrawal of the consent has been recorded.")
@@ -141,20 +136,15 @@ _WITHDRAWN = gettext_lazy("The withdrawal of the consent has been recorded.")
 def intervention_withdraw_consent(request, uuid, consent_uuid):
     # Withdrawal must take effect on ended files too, so it is not a step of the workflow table.
     intervention = get_intervention_for_user(request.user, uuid, audit=False)
-    consent = intervention.consents.filter(uuid=consent_uuid).first()
-    if consent is None:
-        raise Http404
-    form = WithdrawConsentForm(request.POST, consent=consent)
-    if form.is_valid():
-        try:
-            consent_services.consent_withdraw(
-                consent=consent, by=request.user, withdrawn_on=form.cleaned_data["withdrawn_on"]
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            return _done(request, intervention, _WITHDRAWN)
-    return _respond(request, intervention, withdraw_form=form)
+    consent = visible_or_404(intervention.consents.all(), consent_uuid)
+    return take_step(
+        WithdrawConsentForm(request.POST, consent=consent),
+        lambda form: consent_services.consent_withdraw(
+            consent=consent, by=request.user, withdrawn_on=form.cleaned_data["withdrawn_on"]
+        ),
+        done=lambda _result: _done(request, intervention, _WITHDRAWN),
+        failed=lambda form: _respond(request, intervention, withdraw_form=form),
+    )
 
 
 # --- responses -----------------------------------------------------------------------------
