@@ -382,6 +382,9 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Where the SQLite development setup keeps the job lock files (PostgreSQL uses advisory locks).
 JOB_LOCK_DIR = env_str("JOB_LOCK_DIR", "/tmp")  # noqa: S108 - lock files only, no data
+# A scheduled job's statements on PostgreSQL may run this long (kansrijk/core/jobs.py); a page's
+# are limited by DATABASE_STATEMENT_TIMEOUT_MS.
+JOB_STATEMENT_TIMEOUT_MS = env_int("JOB_STATEMENT_TIMEOUT_MS", 30 * 60 * 1000)
 
 # Retention periods (docs/process.md §4); applied by the retention command.
 RETENTION_ENDED_MONTHS = env_int("RETENTION_ENDED_MONTHS", 24)

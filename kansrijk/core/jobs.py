@@ -44,12 +44,16 @@ def single_run(name: str) -> Iterator[bool]:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
             acquired = bool(cursor.fetchone()[0])
+        if acquired:
+            _job_timeouts()
         try:
             yield acquired
         finally:
             if acquired:
                 with connection.cursor() as cursor:
                     cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+                    # Back to the connection's own limits (DATABASE_STATEMENT_TIMEOUT_MS).
+                    cursor.execute("RESET statement_timeout")
         return
     path = Path(settings.JOB_LOCK_DIR) / f"kansrijk-job-{name}.lock"
     with open(path, "w") as handle:
@@ -62,6 +66,15 @@ def single_run(name: str) -> Iterator[bool]:
             yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _job_timeouts() -> None:
+    """A job's statements may take longer than a page's: the connection's statement_timeout
+    (DATABASE_STATEMENT_TIMEOUT_MS, 30 s) is meant for requests. While the job holds its lock
+    the limit is JOB_STATEMENT_TIMEOUT_MS (default 30 minutes; 0 = none); the lock timeout
+    stays, so a job never waits long on a row a person is changing."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET statement_timeout = {int(settings.JOB_STATEMENT_TIMEOUT_MS)}")
 
 
 def run_job(name: str, work: Callable[[], T]) -> T | str:

@@ -76,3 +76,25 @@ def test_the_lock_is_free_again_after_a_run_that_failed():
         run_job("outbox-clean", lambda: 1 / 0)
 
     assert run_job("outbox-clean", lambda: "done") == "done"
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="statement_timeout is PostgreSQL's; CI runs the suite on PostgreSQL too",
+)
+def test_a_job_may_run_longer_statements_than_a_page_and_the_limit_comes_back_after(settings):
+    def show() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            return cursor.fetchone()[0]
+
+    page_limit = show()
+    settings.JOB_STATEMENT_TIMEOUT_MS = 45 * 60 * 1000
+
+    with single_run("retention") as mine:
+        assert mine
+        during = show()
+
+    assert page_limit == "30s"
+    assert during == "45min"
+    assert show() == page_limit
