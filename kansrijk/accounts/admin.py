@@ -37,7 +37,7 @@ from kansrijk.core.errors import DomainError
 from . import services
 from .models import Invitation, User
 
-ROLE_FIELDS = ["role", "region", "organisation", "municipalities", "schools"]
+ROLE_FIELDS = ("role", "region", "organisation", "municipalities", "schools")
 # What the functional administrator may never change on their own account.
 OWN_LOCKED_FIELDS = frozenset(
     {*ROLE_FIELDS, "is_active", "is_staff", "is_superuser", "groups", "user_permissions"}
@@ -122,10 +122,10 @@ class UserAdmin(DjangoUserAdmin):
             readonly += [*ROLE_FIELDS, "is_active", "is_staff"]
         return readonly
 
-    def get_form(self, request, obj=None, **kwargs):
+    def get_form(self, request, obj=None, change=False, **kwargs):
         if not is_operator(request):
             kwargs["form"] = UserAddForm if obj is None else UserChangeFormForAdministrators
-        return super().get_form(request, obj, **kwargs)
+        return super().get_form(request, obj, change=change, **kwargs)
 
     # --- who may change whom --------------------------------------------------------------
 
