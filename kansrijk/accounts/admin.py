@@ -110,7 +110,7 @@ class UserAdmin(DjangoUserAdmin):
             (None, {"fields": ["username"]}),
             (_("Personal info"), {"fields": ["first_name", "last_name", "email"]}),
             (_("Role in Kansrijk"), {"fields": ROLE_FIELDS}),
-            (_("Access"), {"fields": ["is_active", "is_staff"]}),
+            (_("Account status"), {"fields": ["is_active", "is_staff"]}),
             (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
         ]
 

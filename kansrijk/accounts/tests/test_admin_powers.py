@@ -306,3 +306,14 @@ def test_an_operator_keeps_the_whole_admin(client, caseworker_a):
 
     assert b'name="is_superuser"' in page.content and b'name="user_permissions"' in page.content
     assert (password_page.status_code, totp_add.status_code) == (200, 200)
+
+
+def test_the_admin_is_kansrijks_in_dutch_and_lists_users_by_role(client, beheerder, caseworker_a):
+    client.force_login(beheerder)
+
+    index = client.get(reverse("admin:index")).content.decode()
+    users = client.get(reverse("admin:accounts_user_changelist"), {"role__exact": Role.CASEWORKER})
+
+    assert "Kansrijk-beheer" in index and "Accounts en referentielijsten" in index
+    assert "column-role" in users.content.decode() and "Halt-professional" in users.content.decode()
+    assert list(users.context["cl"].result_list) == [caseworker_a]
