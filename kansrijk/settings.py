@@ -66,7 +66,8 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
 INSTALLED_APPS = [
     # First: its createsuperuser replaces Django's (password validators without the prompt too).
     "kansrijk.accounts.strict_commands",
-    "django.contrib.admin",
+    # The admin with its audit hook and Kansrijk branding (kansrijk/audit/admin_site.py).
+    "kansrijk.audit.admin_app.KansrijkAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

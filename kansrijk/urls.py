@@ -23,6 +23,13 @@ urlpatterns = [
     path("verwijzer/", include("kansrijk.portal.urls")),
     path("verwijzers/uitnodigen/", accounts_views.invitation_create, name="invitation_create"),
     path("uitnodiging/<str:token>/", accounts_views.invitation_accept, name="invitation_accept"),
+    # Under /uitnodiging/<token>/ so that the access logs mask its token as the invitation's
+    # (deploy/gunicorn.conf.py, deploy/nginx/kansrijk.conf).
+    path(
+        "uitnodiging/<str:token>/wachtwoord/",
+        accounts_views.password_reset_accept,
+        name="password_reset_accept",
+    ),
     path("rapportages/", include("kansrijk.reports.urls")),
     path("auditlog/", include("kansrijk.auditlog.urls")),
     path("privacyverzoeken/", include("kansrijk.rights.urls")),

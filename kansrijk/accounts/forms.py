@@ -80,8 +80,8 @@ class InvitationForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = organisations
 
 
-class InvitationAcceptForm(forms.Form):
-    """The invited referrer chooses a password, checked by Django's password validators."""
+class NewPasswordForm(forms.Form):
+    """A new password, twice, checked by Django's password validators against `candidate`."""
 
     password1 = forms.CharField(
         label=_("Password"),
@@ -95,9 +95,8 @@ class InvitationAcceptForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def __init__(self, *args, invitation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.invitation = invitation
+    def candidate(self) -> User:
+        raise NotImplementedError
 
     def clean(self):
         cleaned = super().clean()
@@ -106,14 +105,35 @@ class InvitationAcceptForm(forms.Form):
         if first and second and first != second:
             self.add_error("password2", _("The two passwords are not the same."))
         elif first:
-            candidate = User(
-                username=self.invitation.email,
-                email=self.invitation.email,
-                first_name=self.invitation.first_name,
-                last_name=self.invitation.last_name,
-            )
             try:
-                password_validation.validate_password(first, user=candidate)
+                password_validation.validate_password(first, user=self.candidate())
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class InvitationAcceptForm(NewPasswordForm):
+    """The invited referrer chooses a password."""
+
+    def __init__(self, *args, invitation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitation = invitation
+
+    def candidate(self) -> User:
+        return User(
+            username=self.invitation.email,
+            email=self.invitation.email,
+            first_name=self.invitation.first_name,
+            last_name=self.invitation.last_name,
+        )
+
+
+class PasswordResetAcceptForm(NewPasswordForm):
+    """A user chooses a new password with the link the administrator had sent."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def candidate(self) -> User:
+        return self.user

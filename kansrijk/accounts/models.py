@@ -107,3 +107,31 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+
+class PasswordReset(models.Model):
+    """An invitation by e-mail to an existing user to choose a new password.
+
+    Sent by the functional administrator, who never sets a password for someone else. As with
+    `Invitation`, only the SHA-256 hash of the link's token is stored; the link works once, and
+    not after `expires_at`. The second factor still applies at the next login.
+    """
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="password_resets", verbose_name=_("account")
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    sent_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("sent by")
+    )
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("password invitation")
+        verbose_name_plural = _("password invitations")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d}"

@@ -1,4 +1,6 @@
-"""Changes to how a user logs in: the authenticator app, recovery codes, failed attempts.
+"""Changes to how a user logs in: the authenticator app, recovery codes, failed attempts, and
+what the functional administrator may do about them (reset the second factor, invite a user to
+choose a new password; never set either for someone else).
 
 Each service writes its audit row. A wrong code is a DomainError, raised only after the
 transaction that counted the failure (django-otp's throttling) and audited it has committed:
@@ -29,12 +31,14 @@ from kansrijk.outbox.constants import MailKind
 from kansrijk.outbox.services import absolute_url, mail_enqueue
 
 from .constants import Role
-from .models import Invitation, User
+from .models import Invitation, PasswordReset, User
 from .policy import may_invite_for
 
 RECOVERY_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
+# A link to choose a new password: short, as it stands in for the password until used.
+PASSWORD_RESET_DAYS = 2
 
 
 def totp_device_start(*, user: User) -> TOTPDevice:
@@ -245,4 +249,103 @@ def invitation_accept(*, token: str, password: str) -> User:
     invitation.user = user
     invitation.save(update_fields=["accepted_at", "user"])
     audit_record(actor=user, event=Event.INVITATION_ACCEPTED, subject=invitation)
+    return user
+
+
+# --- what the functional administrator does about someone else's login ----------------------
+
+
+def _require_may_manage_login_of(by: User, user: User) -> None:
+    """The administrator resets others' logins, not their own (the account page does that, with
+    the current password) and, unless an operator (superuser), not an operator's."""
+    if by.pk == user.pk:
+        raise DomainError(_("You cannot do this for your own account."), code="own_account")
+    if user.is_superuser and not by.is_superuser:
+        raise DomainError(_("Only an operator can do this for an operator's account."), code="forbidden")
+
+
+@transaction.atomic
+def second_factor_reset(*, user: User, by: User) -> int:
+    """Remove the user's authenticator app and recovery codes; returns how many devices went.
+
+    At the next login the user links a new app (the set-up page asks for one when there is
+    none), with the password alone: who asks for this is confirmed by procedure (docs/security.md).
+    """
+    _require_may_manage_login_of(by, user)
+    removed = TOTPDevice.objects.filter(user=user).count() + StaticDevice.objects.filter(user=user).count()
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    audit_record(actor=by, event=Event.SECOND_FACTOR_RESET, subject=user, new={"devices_removed": removed})
+    return removed
+
+
+@transaction.atomic
+def password_reset_send(*, user: User, by: User) -> tuple[PasswordReset, str]:
+    """E-mail the user a link to choose a new password; returns the row and the link's token.
+
+    The password stays as it is until the link is used; earlier links stop working.
+    """
+    _require_may_manage_login_of(by, user)
+    if not user.email:
+        raise DomainError(_("This account has no e-mail address."), code="email_required")
+    if not user.is_active:
+        raise DomainError(_("This account is not active."), code="inactive")
+    PasswordReset.objects.filter(user=user, used_at__isnull=True).update(expires_at=timezone.now())
+    token = new_token()
+    reset = PasswordReset.objects.create(
+        user=user,
+        token_hash=token_hash(token),
+        sent_by=by,
+        expires_at=timezone.now() + dt.timedelta(days=PASSWORD_RESET_DAYS),
+    )
+    audit_record(actor=by, event=Event.PASSWORD_RESET_SENT, subject=user)
+    mail_enqueue(
+        to=[user.email],
+        kind=MailKind.PASSWORD_RESET,
+        region_id=user.region_id,
+        subject=_("Choose a new password for Kansrijk"),
+        template="mail/password_reset.txt",
+        context={
+            "url": absolute_url("password_reset_accept", token),
+            "username": user.get_username(),
+            "days": PASSWORD_RESET_DAYS,
+        },
+    )
+    return reset, token
+
+
+def password_reset_for_token(token: str) -> PasswordReset | None:
+    """The open password invitation behind `token`: unused, unexpired, of an active user."""
+    return (
+        PasswordReset.objects.select_related("user")
+        .filter(
+            token_hash=token_hash(token or ""),
+            used_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            user__is_active=True,
+        )
+        .first()
+    )
+
+
+@transaction.atomic
+def password_reset_accept(*, token: str, password: str) -> User:
+    """Set the password the user chose with the link; the link is used up.
+
+    The password must pass Django's password validators. Setting it ends the user's other
+    sessions (Django's session hash).
+    """
+    reset = password_reset_for_token(token)
+    if reset is not None:
+        # Under a row lock, so that two tabs cannot both use one link.
+        reset = PasswordReset.objects.select_for_update().filter(pk=reset.pk, used_at=None).first()
+    if reset is None:
+        raise DomainError(_("This link is no longer valid."), code="invalid_link")
+    user = reset.user
+    password_validation.validate_password(password, user=user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    reset.used_at = timezone.now()
+    reset.save(update_fields=["used_at"])
+    audit_record(actor=user, event=Event.PASSWORD_RESET_USED, subject=user)
     return user

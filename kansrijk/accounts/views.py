@@ -35,7 +35,13 @@ from kansrijk.core.errors import DomainError
 from kansrijk.core.navigation import url_with_next
 
 from . import services
-from .forms import InvitationAcceptForm, InvitationForm, SecondFactorForm, SecondFactorSetupForm
+from .forms import (
+    InvitationAcceptForm,
+    InvitationForm,
+    PasswordResetAcceptForm,
+    SecondFactorForm,
+    SecondFactorSetupForm,
+)
 from .policy import organisations_for_inviter
 from .selectors import (
     invitations_sent_for,
@@ -252,3 +258,26 @@ def invitation_accept(request, token):
             messages.success(request, _("Your account is ready. You can now refer young people to Halt."))
             return redirect("portal:referrals")
     return render(request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation})
+
+
+@never_cache
+def password_reset_accept(request, token):
+    """The link from the administrator's e-mail: choose a new password, once, within its days.
+
+    Nobody is logged in by it: the user logs in afterwards as always, second factor included.
+    """
+    reset = services.password_reset_for_token(token)
+    if reset is None:
+        return render(request, "accounts/password_reset_invalid.html", status=404)
+    form = PasswordResetAcceptForm(request.POST or None, user=reset.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.password_reset_accept(token=token, password=form.cleaned_data["password1"])
+        except DomainError:
+            return render(request, "accounts/password_reset_invalid.html", status=404)
+        except ValidationError as error:
+            form.add_error("password1", error)
+        else:
+            messages.success(request, _("Your new password has been saved. You can log in with it now."))
+            return redirect("login")
+    return render(request, "accounts/password_reset_accept.html", {"form": form, "username": reset.user})

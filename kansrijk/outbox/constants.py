@@ -10,6 +10,7 @@ class MailKind(models.TextChoices):
     REFERRAL_REJECTED = "referral_rejected", _("Referral rejected (to the referrer)")
     REFERRAL_COMPLETED = "referral_completed", _("Intervention ended (to the referrer)")
     INVITATION = "invitation", _("Invitation for a referrer account")
+    PASSWORD_RESET = "password_reset", _("Invitation to choose a new password")
     EVALUATION_INVITATION = "evaluation_invitation", _("Evaluation invitation")
     EVALUATION_REMINDER = "evaluation_reminder", _("Evaluation reminder")
 

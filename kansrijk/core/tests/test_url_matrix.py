@@ -34,6 +34,7 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kansrijk.accounts.models import User
+from kansrijk.audit.tests.admin_objects import admin_world
 from kansrijk.evaluations import services as evaluation_services
 from kansrijk.interventions.consent import consent_record
 from kansrijk.interventions.constants import ConsentPurpose
@@ -43,6 +44,8 @@ from kansrijk.organisations.models import Municipality, ReferrerOrganisation, Re
 from kansrijk.reports import services as report_services
 from kansrijk.reports.scope import Scope
 from kansrijk.reports.views import default_period
+
+__all__ = ["admin_world"]  # a fixture, for the admin's table at the end
 
 LOGIN, ELSEWHERE = "LOGIN", "ELSEWHERE"
 ROLES = (
@@ -344,6 +347,13 @@ MATRIX: dict[str, Entry] = {
         everyone(404),
         False,
     ),
+    # The link to choose a new password the administrator sent; likewise.
+    "uitnodiging/<str:token>/wachtwoord/": Entry(
+        "GET",
+        lambda world, relation: (reverse("password_reset_accept", args=["no-such-token"]), {}),
+        everyone(404),
+        False,
+    ),
     # The public region pages: no login.
     "regio/": Entry("GET", _page("regions:list"), everyone(200), False),
     "regio/<slug:slug>/": Entry("GET", _region_page, everyone(200), False),
@@ -611,4 +621,116 @@ def test_a_lists_search_is_answered_as_the_list_is(client, world):
             actual = _ask(type(client), world.users[role], "POST", path, {"q": "Jansen", "actor": "Jansen"})
             if actual != expected:
                 wrong.append(f"POST {route} as {role}: {actual}, expected {expected}")
+    assert not wrong, "\n".join(wrong)
+
+
+# --- the admin's change pages, for the functional administrator ---------------------------------
+#
+# The admin's internals are one entry above (ADMIN_ENTRY); what the functional administrator
+# may do inside it is this table: every model's change page (and the user's password page), for
+# their own account, another's and an operator's (superuser's), answered to a GET and to the
+# page's own form sent back unchanged (as a browser would). The administrator is made as the demo
+# makes them: staff, with the permissions of the apps they manage (kansrijk/demo/world.py).
+# ELSEWHERE after the POST is "saved"; 403 is refused. A model registered without a row here
+# fails `test_every_admin_model_has_a_change_page_entry`.
+
+SAVED = ELSEWHERE
+ADMIN_CHANGE_PAGES: dict[str, tuple[Any, Any]] = {
+    # Their own account: the page opens and saves, role, region and flags read-only
+    # (kansrijk/accounts/tests/test_admin_powers.py shows a changed role is not saved).
+    "accounts.user own": (200, SAVED),
+    "accounts.user other": (200, SAVED),
+    # An operator's account: seen, not changed.
+    "accounts.user operator": (200, 403),
+    # Nobody's password is set in the admin, not even one's own (the account page does that).
+    "accounts.user own password": (403, 403),
+    "accounts.user other password": (403, 403),
+    "accounts.user operator password": (403, 403),
+    # Invitations are looked up; devices seen (without their keys) and deleted, never changed.
+    "accounts.invitation": (200, 403),
+    "otp_totp.totpdevice": (200, 403),
+    "otp_static.staticdevice": (200, 403),
+    # Groups are sets of permissions: for operators only.
+    "auth.group": (403, 403),
+    # Lockouts: seen, and lifted by deleting them.
+    "axes.accessattempt": (200, SAVED),
+    "axes.accesslog": (200, SAVED),
+    "axes.accessfailurelog": (200, SAVED),
+    "organisations.region": (200, SAVED),
+    "organisations.municipality": (200, SAVED),
+    "organisations.neighbourhood": (200, SAVED),
+    "organisations.school": (200, SAVED),
+    "organisations.referrerorganisation": (200, SAVED),
+    "organisations.regionpage": (200, SAVED),
+    # A published privacy statement is never changed.
+    "privacy.privacystatement": (200, 403),
+    "api.apitoken": (200, SAVED),
+}
+# The add pages that are refused to the functional administrator (the rest answer 200).
+ADMIN_ADD_REFUSED = {
+    "accounts.invitation",
+    "otp_totp.totpdevice",
+    "otp_static.staticdevice",
+    "auth.group",
+    "axes.accessattempt",
+    "axes.accesslog",
+    "axes.accessfailurelog",
+}
+
+
+def _registered_admin_models() -> list[str]:
+    from django.contrib import admin
+
+    return sorted(model._meta.label_lower for model in admin.site._registry)
+
+
+def test_every_admin_model_has_a_change_page_entry():
+    covered = {key.split(" ")[0] for key in ADMIN_CHANGE_PAGES}
+    assert covered == set(_registered_admin_models())
+
+
+def _admin_page_url(key: str, objects: dict[str, Any], users: dict[str, User]) -> str:
+    label, *which = key.split(" ")
+    app_label, model_name = label.split(".")
+    if label == "accounts.user":
+        user = users[which[0]]
+        if which[1:] == ["password"]:
+            return reverse("admin:auth_user_password_change", args=[user.pk])
+        return reverse("admin:accounts_user_change", args=[user.pk])
+    return reverse(f"admin:{app_label}_{model_name}_change", args=[objects[label].pk])
+
+
+def test_the_functional_administrator_gets_the_answer_in_the_admin_table(client, admin_world, caseworker_a):
+    from django.contrib.auth.models import Permission
+
+    from kansrijk.audit.tests.admin_objects import make_objects, read_form
+    from kansrijk.demo.world import ADMIN_APPS
+
+    beheerder = admin_world.operator.__class__.objects.create_user(
+        username="beheerder", password="correct-horse-battery", role="admin", is_staff=True
+    )
+    beheerder.user_permissions.set(Permission.objects.filter(content_type__app_label__in=ADMIN_APPS))
+    users = {"own": beheerder, "other": caseworker_a, "operator": admin_world.operator}
+    objects = {label: make() for label, make in make_objects(admin_world).items()}
+    wrong = []
+    for key, (get_answer, post_answer) in ADMIN_CHANGE_PAGES.items():
+        path = _admin_page_url(key, objects, users)
+        with transaction.atomic():
+            browser = type(client)()
+            browser.force_login(beheerder)
+            got = browser.get(path)
+            data = read_form(browser, path) if got.status_code == 200 else {}
+            posted = browser.post(path, data)
+            transaction.set_rollback(True)
+        answers = [
+            response.status_code if response.status_code != 302 else ELSEWHERE for response in (got, posted)
+        ]
+        if answers != [get_answer, post_answer]:
+            wrong.append(f"{key}: GET {answers[0]}, POST {answers[1]}; expected {get_answer}, {post_answer}")
+    for label in _registered_admin_models():
+        app_label, model_name = label.split(".")
+        expected = 403 if label in ADMIN_ADD_REFUSED else 200
+        actual = _ask(type(client), beheerder, "GET", reverse(f"admin:{app_label}_{model_name}_add"), {})
+        if actual != expected:
+            wrong.append(f"{label} add: {actual}, expected {expected}")
     assert not wrong, "\n".join(wrong)
