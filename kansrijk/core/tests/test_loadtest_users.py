@@ -1,4 +1,5 @@
-"""loadtest_users: log-in details for the load test, guarded, in a file only its owner reads."""
+"""manage.py loadtest_users (kansrijk/demo; here because the demo tests share a loaded demo data set):
+log-in details for the load test, guarded, in a file only its owner reads."""
 
 import io
 import json
@@ -65,7 +66,8 @@ def test_the_busiest_caseworkers_get_working_logins_in_a_private_file(busy, sett
     assert details["accounts"][0]["password"] not in stdout.getvalue()
 
 
-def test_a_second_run_replaces_the_load_test_device(busy, tmp_path):
+def test_a_second_run_replaces_the_load_test_device(busy, settings, tmp_path):
+    settings.DEBUG = True  # development: no confirmation needed
     out = tmp_path / "accounts.json"
     call_command("loadtest_users", "--count", "1", "--out", str(out), stdout=io.StringIO())
     first = json.loads(out.read_text())["accounts"][0]["totp_key"]
@@ -77,12 +79,14 @@ def test_a_second_run_replaces_the_load_test_device(busy, tmp_path):
     assert devices.get().key != first
 
 
-def test_it_refuses_more_users_than_there_are_caseworkers(busy, tmp_path):
+def test_it_refuses_more_users_than_there_are_caseworkers(busy, settings, tmp_path):
+    settings.DEBUG = True
     out = tmp_path / "accounts.json"
 
     with pytest.raises(CommandError) as refused:
         call_command("loadtest_users", "--count", "50", "--out", str(out), stdout=io.StringIO())
 
     assert refused.value.returncode == 2
+    assert "fewer than 50" in str(refused.value) or "minder dan 50" in str(refused.value)
     assert not out.exists()
     assert not TOTPDevice.objects.exists()
