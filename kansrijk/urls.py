@@ -33,6 +33,7 @@ urlpatterns = [
     path("rapportages/", include("kansrijk.reports.urls")),
     path("auditlog/", include("kansrijk.auditlog.urls")),
     path("privacyverzoeken/", include("kansrijk.rights.urls")),
+    path("importeren/", include("kansrijk.interchange.urls")),
     path("", include("kansrijk.evaluations.urls")),
     path("", include("kansrijk.privacy.urls")),
     path("api/", include("kansrijk.api.urls")),

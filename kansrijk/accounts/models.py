@@ -66,6 +66,13 @@ class User(AbstractUser):
     def is_team_lead(self) -> bool:
         return self.is_active and self.role == Role.TEAM_LEAD
 
+    @property
+    def imports_interventions(self) -> bool:
+        """Whether the web import is theirs (the navigation asks; policy.py decides)."""
+        from .policy import may_import_interventions
+
+        return may_import_interventions(self)
+
 
 class Invitation(models.Model):
     """An invitation by e-mail to become a referrer of an organisation.

@@ -86,6 +86,12 @@ def _invitation_scope(user) -> _InvitationScope:
     return _InvitationScope()
 
 
+def may_import_interventions(user) -> bool:
+    """The functional administrator (or a superuser) imports interventions from the web and sees
+    every import job, whoever uploaded it (docs/interchange.md §3)."""
+    return _active(user) and (user.role == Role.ADMIN or user.is_superuser)
+
+
 def may_invite_for(user, organisation) -> bool:
     """Whether `user` may invite referrers for `organisation`: inside the scope of
     `organisations_for_inviter`, decided without a query for who may invite for every region."""
@@ -116,6 +122,7 @@ __all__ = [
     "is_assigned_or_team_lead",
     "is_case_worker_of",
     "is_team_lead_of",
+    "may_import_interventions",
     "may_invite_for",
     "organisations_for_inviter",
     "require_assignable",

@@ -185,6 +185,20 @@ def _subject_person(world, relation):
     return reverse("rights:register", args=["jongere", young_person.uuid]), {}
 
 
+def _import_job(name: str) -> Callable[[World, str], tuple[str, dict]]:
+    """A web import job that waits for its check, uploaded by the functional administrator."""
+
+    def ask(world, relation):
+        from kansrijk.interchange.models import ImportJob
+
+        job, _created = ImportJob.objects.get_or_create(
+            uploaded_by=world.users["admin"], defaults={"kind": "csv", "size": 1, "content": b"x"}
+        )
+        return reverse(name, args=[job.uuid]), {}
+
+    return ask
+
+
 def everyone(answer, **exceptions) -> dict[str, Any]:
     return {role: exceptions.get(role, answer) for role in ROLES}
 
@@ -219,6 +233,9 @@ AUDIT_LOG = everyone(403, anonymous=LOGIN, privacy_officer=200)
 # with a message on the request's page.
 SUBJECT_REQUESTS = AUDIT_LOG
 SUBJECT_REQUEST_STEP = everyone(403, anonymous=LOGIN, privacy_officer=400)
+# The web import is the functional administrator's, every job whoever uploaded it; everyone
+# else is refused before a job is looked up.
+IMPORT_PAGE = everyone(403, anonymous=LOGIN, admin=200)
 
 MATRIX: dict[str, Entry] = {
     "": Entry(
@@ -412,6 +429,16 @@ MATRIX: dict[str, Entry] = {
     ),
     "privacyverzoeken/<uuid:uuid>/wissen/": Entry(
         "POST", _subject_request("rights:erase"), SUBJECT_REQUEST_STEP, False
+    ),
+    # An empty upload is the form again with its error (200); confirming a job that is still
+    # waiting for its check goes back to the job's page with a message and starts nothing.
+    "importeren/": Entry("GET", _page("interchange:jobs"), IMPORT_PAGE, False),
+    "importeren/<uuid:uuid>/": Entry("GET", _import_job("interchange:job"), IMPORT_PAGE, False),
+    "importeren/<uuid:uuid>/voortgang/": Entry(
+        "GET", _import_job("interchange:job_progress"), IMPORT_PAGE, False
+    ),
+    "importeren/<uuid:uuid>/importeren/": Entry(
+        "POST", _import_job("interchange:job_confirm"), everyone(403, anonymous=LOGIN, admin=ELSEWHERE), False
     ),
     # The evaluation questionnaire is public: a valid link answers the same for everyone (an
     # invalid one is a friendly 404 or 410 page, kansrijk/evaluations/tests/test_links.py).

@@ -9,7 +9,7 @@ rows or the database (unique references, one birth date per young person) is the
 business.
 """
 
-from .files import SUPPORTED_EXTENSIONS, InterchangeFile
+from .files import SUPPORTED_EXTENSIONS, InterchangeFile, count_rows
 from .results import FileError, InterventionRow, RawRow, RowError
 from .rules import parse_row
 
@@ -20,5 +20,6 @@ __all__ = [
     "InterventionRow",
     "RawRow",
     "RowError",
+    "count_rows",
     "parse_row",
 ]

@@ -22,8 +22,11 @@ class InterchangeFile:
     iterating yields a RawRow per non-blank row. Nothing but the current row is held in memory.
     """
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, name: str | None = None):
         self.path = Path(path)
+        # What messages call the file: its path, or e.g. "the uploaded file" for the web import,
+        # whose temporary path means nothing to the reader.
+        self.name = name
         self._close: Callable[[], None] | None = None
         self._records: Iterator | None = None
         self._columns: list[str | None] = []
@@ -157,7 +160,15 @@ class InterchangeFile:
         self._columns = [name or None for name in names]
 
     def _error(self, message: str) -> FileError:
-        return FileError(_("cannot read %(file)s: %(problem)s") % {"file": self.path, "problem": message})
+        return FileError(
+            _("cannot read %(file)s: %(problem)s") % {"file": self.name or self.path, "problem": message}
+        )
+
+
+def count_rows(path: str | Path, *, name: str | None = None) -> int:
+    """The number of non-blank rows under the header (raises FileError as reading does)."""
+    with InterchangeFile(path, name=name) as rows:
+        return sum(1 for _row in rows)
 
 
 def _cell_text(value) -> str:
