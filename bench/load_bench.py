@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", default="10,25,50", help="comma-separated numbers of users")
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--spawn-rate", type=float, default=5)
+    parser.add_argument("--spawn-rate", type=float, default=2, help="users logging in per second")
     parser.add_argument("--n", type=int, default=DEFAULT_N)
     args = parser.parse_args(argv)
     steps = [int(value) for value in args.users.split(",")]
