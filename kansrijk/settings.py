@@ -380,6 +380,7 @@ CELERY_BEAT_SCHEDULE = {
     "evaluation-reminders": {"task": "evaluations.remind", "schedule": crontab(hour=9, minute=0)},
     "retention": {"task": "retention.apply", "schedule": crontab(hour=2, minute=30)},
     "clearsessions": {"task": "core.clearsessions", "schedule": crontab(hour=4, minute=0)},
+    "import-jobs-expire": {"task": "interchange.expire", "schedule": crontab(minute=5)},
 }
 # Where the SQLite development setup keeps the job lock files (PostgreSQL uses advisory locks).
 JOB_LOCK_DIR = env_str("JOB_LOCK_DIR", "/tmp")  # noqa: S108 - lock files only, no data

@@ -50,6 +50,10 @@ class Event(models.TextChoices):
     IMPORT_FILE_CHECKED = "import_file_checked", _("Import file checked")
     IMPORT_CONFIRMED = "import_confirmed", _("Import confirmed")
     IMPORT_FAILED = "import_failed", _("Import failed; nothing was stored")
+    IMPORT_JOBS_EXPIRED = (
+        "import_jobs_expired",
+        _("Unconfirmed or unfinished imports ended, their files removed"),
+    )
     CONSENT_RECORDED = "consent_recorded", _("Consent recorded")
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Withdrawal of consent recorded")
     EVALUATIONS_INVITED = "evaluations_invited", _("Invited to an evaluation")

@@ -7,9 +7,11 @@ Each writes the job and its audit row in one transaction and queues the backgrou
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +19,7 @@ from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
 
-from .constants import JobStatus
+from .constants import RUNNING, JobStatus
 from .models import ImportJob
 
 logger = logging.getLogger(__name__)
@@ -75,3 +77,45 @@ def _queue_run(pk: int) -> None:
         ImportJob.objects.filter(pk=pk, status=JobStatus.IMPORTING, rows_done=0).update(
             status=JobStatus.CHECKED, confirmed_by=None, confirmed_at=None
         )
+
+
+# A checked file that nobody confirms, and a job whose worker never finished it, do not keep
+# their file (personal data) for long: after these they end as "not imported", without the file.
+UNCONFIRMED_KEPT = dt.timedelta(hours=24)
+RUNNING_AT_MOST = dt.timedelta(hours=6)
+
+
+def import_jobs_expire(*, now: dt.datetime | None = None) -> dict[str, int]:
+    """End unconfirmed and stalled jobs and drop their files; returns the counts.
+
+    A job still importing past RUNNING_AT_MOST is ended too: if its worker were somehow still
+    at it, its last statement (importing → done, conditional) would find the job failed and its
+    transaction would roll back, so nothing is ever half imported.
+    """
+    now = now or timezone.now()
+    ended = {"unconfirmed": 0, "stalled": 0}
+    with transaction.atomic():
+        unconfirmed = ImportJob.objects.filter(
+            status=JobStatus.CHECKED, checked_at__lt=now - UNCONFIRMED_KEPT
+        )
+        ended["unconfirmed"] = unconfirmed.update(
+            status=JobStatus.FAILED,
+            content=b"",
+            failure=str(_("Not confirmed within 24 hours: the file has been removed. Upload it again.")),
+            finished_at=now,
+        )
+        stalled = ImportJob.objects.filter(status__in=RUNNING, created_at__lt=now - RUNNING_AT_MOST).filter(
+            Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=now - RUNNING_AT_MOST)
+        )
+        ended["stalled"] = stalled.update(
+            status=JobStatus.FAILED,
+            content=b"",
+            failure=str(
+                _("nothing was stored: the check or the import did not finish. Upload the file again.")
+            ),
+            finished_at=now,
+        )
+        if ended["unconfirmed"] or ended["stalled"]:
+            audit_record(actor=None, event=Event.IMPORT_JOBS_EXPIRED, new=ended)
+    logger.info("import jobs expired: %s", ended)
+    return ended
