@@ -311,7 +311,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["kansrijk.api.authentication.ApiTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["kansrijk.api.permissions.IsOrganisationClient"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["kansrijk.api.parsers.KansrijkJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["kansrijk.api.throttling.OrganisationRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"organisation": env_str("API_THROTTLE_RATE", "120/minute")},

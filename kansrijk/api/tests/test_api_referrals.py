@@ -229,3 +229,19 @@ def test_the_schema_and_its_docs_are_served_without_outside_or_inline_code(clien
     assert "<script>" not in page and "<style>" not in page
     assert "cdn" not in page.lower() and "https://" not in page
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
+
+
+def test_a_deeply_nested_body_is_a_400_in_json_and_stores_nothing(client, key):
+    before = _state()
+
+    response = client.post(
+        reverse("api:referrals"),
+        "[" * 5000 + "]" * 5000,
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {key}",
+    )
+
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert "detail" in response.json()
+    assert _state() == before
