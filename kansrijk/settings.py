@@ -314,7 +314,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["kansrijk.api.parsers.KansrijkJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["kansrijk.api.throttling.OrganisationRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"organisation": env_str("API_THROTTLE_RATE", "120/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "organisation": env_str("API_THROTTLE_RATE", "120/minute"),
+        # Calls without a valid key, per client address (kansrijk/api/throttling.py).
+        "failed": env_str("API_FAILED_THROTTLE_RATE", "20/minute"),
+    },
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
 }

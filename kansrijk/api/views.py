@@ -19,6 +19,7 @@ from kansrijk.referrals.intake import IntakeInvalid, intake_submit
 
 from .authentication import OrganisationClient
 from .serializers import ReferralCreateSerializer, ReferralStatusSerializer
+from .throttling import FailedCallsThrottled
 
 REFERRAL_EXAMPLE = OpenApiExample(
     "A referral by a school",
@@ -48,7 +49,7 @@ ERRORS = {
 }
 
 
-class ReferralListCreate(generics.GenericAPIView):
+class ReferralListCreate(FailedCallsThrottled, generics.GenericAPIView):
     serializer_class = ReferralStatusSerializer
 
     def get_queryset(self):
@@ -89,7 +90,7 @@ class ReferralListCreate(generics.GenericAPIView):
         return Response(ReferralStatusSerializer(view).data, status=status.HTTP_201_CREATED)
 
 
-class ReferralDetail(generics.GenericAPIView):
+class ReferralDetail(FailedCallsThrottled, generics.GenericAPIView):
     serializer_class = ReferralStatusSerializer
 
     @extend_schema(

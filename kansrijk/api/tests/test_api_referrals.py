@@ -207,7 +207,9 @@ def test_a_halt_login_does_not_open_the_api(client, team_lead_a):
 
 def test_calls_are_throttled_per_organisation(client, key, organisation_a, monkeypatch):
     # DRF reads the rates into the class when it is imported; patch them where it reads them.
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"organisation": "3/minute"})
+    monkeypatch.setattr(
+        SimpleRateThrottle, "THROTTLE_RATES", {"organisation": "3/minute", "failed": "100/minute"}
+    )
     _token, second_key = services.api_token_create(organisation=organisation_a, name="Tweede", by=None)
 
     answers = [
@@ -245,3 +247,26 @@ def test_a_deeply_nested_body_is_a_400_in_json_and_stores_nothing(client, key):
     assert response["Content-Type"].startswith("application/json")
     assert "detail" in response.json()
     assert _state() == before
+
+
+def test_calls_without_a_valid_key_are_throttled_per_address(client, key, monkeypatch):
+    """Guessing keys is limited: after the failed calls allowed, the address gets 429, even
+    with the right key, while another address still gets in."""
+    monkeypatch.setattr(
+        SimpleRateThrottle, "THROTTLE_RATES", {"organisation": "100/minute", "failed": "3/minute"}
+    )
+
+    wrong = [
+        client.get(reverse("api:referrals"), HTTP_AUTHORIZATION=f"Bearer kr_guess{n}").status_code
+        for n in range(3)
+    ]
+    unauthenticated = client.get(reverse("api:referrals")).status_code
+    with_the_key = client.get(reverse("api:referrals"), HTTP_AUTHORIZATION=f"Bearer {key}").status_code
+    elsewhere = client.get(
+        reverse("api:referrals"), HTTP_AUTHORIZATION=f"Bearer {key}", REMOTE_ADDR="192.0.2.7"
+    ).status_code
+
+    assert wrong == [401, 401, 401]
+    assert unauthenticated == 429
+    assert with_the_key == 429
+    assert elsewhere == 200
