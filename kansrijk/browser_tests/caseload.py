@@ -84,6 +84,7 @@ def _accepted(*, days_ago: int, team_lead, professional, **referral) -> Interven
 def _intake(intervention: Intervention, by, *, planned_on: int, held_on: int | None, place: str = "") -> None:
     """Plan the intake `planned_on` days before the day it is held (or was due)."""
     parent = intervention.referral.young_person.parents.first()
+    assert parent is not None
     due = held_on if held_on is not None else planned_on - 10
     with _on(planned_on):
         services.intervention_record_parent_contact(

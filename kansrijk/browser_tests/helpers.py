@@ -62,7 +62,7 @@ def step_form(page: Page, title: str) -> Locator:
     return page.locator("details").filter(has=page.locator("summary").get_by_text(title, exact=True))
 
 
-def record_step(page: Page, title: str, fill: Callable[[Locator], None], button: str, done: str) -> None:
+def record_step(page: Page, title: str, fill: Callable[[Locator], object], button: str, done: str) -> None:
     """Open the step `title`, fill it in, send it, and wait until the file says `done`.
 
     The step posts with HTMX, which replaces the forms and the timeline: the sent form being
@@ -92,7 +92,8 @@ def accessibility_violations(page: Page) -> tuple[list[str], list[str]]:
     Each line names the page, the rule, its impact and the elements it found.
     """
     results = Axe().run(page)
-    blocking, other = [], []
+    blocking: list[str] = []
+    other: list[str] = []
     for violation in results.response["violations"]:
         targets = ", ".join(" ".join(map(str, node["target"])) for node in violation["nodes"])
         line = f"{page.url}: {violation['id']} ({violation['impact']}): {targets}"

@@ -74,7 +74,9 @@ def test_an_invited_referrer_refers_and_follows_the_decision(page, organisation_
     page.get_by_role("button", name="Aanmelding versturen").click()
     page.wait_for_url(re.compile(r"/ingediend/$"))
     expect(page.get_by_role("heading", level=1, name="Aanmelding ingediend")).to_be_visible()
-    reference = re.search(r"AAN-\d{4}-\d{6}", page.locator("main").inner_text()).group(0)
+    match = re.search(r"AAN-\d{4}-\d{6}", page.locator("main").inner_text())
+    assert match is not None
+    reference = match.group(0)
     scans["confirmation"] = accessibility_violations(page)
 
     page.get_by_role("link", name="Naar mijn aanmeldingen").click()

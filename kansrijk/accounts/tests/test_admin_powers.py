@@ -66,11 +66,11 @@ def test_it_does_not_let_the_administrator_promote_themselves(client, beheerder,
     client.force_login(beheerder)
 
     page = client.get(_change_url(beheerder))
+    permission = Permission.objects.first()
+    assert permission is not None
     response = client.post(
         _change_url(beheerder),
-        _form_data(
-            beheerder, first_name="Bert", **_escalation(region_a, [Permission.objects.first().pk], group.pk)
-        ),
+        _form_data(beheerder, first_name="Bert", **_escalation(region_a, [permission.pk], group.pk)),
     )
 
     assert page.status_code == 200
@@ -88,10 +88,12 @@ def test_it_does_not_let_the_administrator_promote_themselves(client, beheerder,
 def test_it_grants_no_superuser_groups_or_permissions_to_anyone(client, beheerder, caseworker_a, region_a):
     group = Group.objects.create(name="alles")
     client.force_login(beheerder)
+    permission = Permission.objects.first()
+    assert permission is not None
 
     response = client.post(
         _change_url(caseworker_a),
-        _form_data(caseworker_a, **_escalation(region_a, [Permission.objects.first().pk], group.pk)),
+        _form_data(caseworker_a, **_escalation(region_a, [permission.pk], group.pk)),
     )
 
     assert response.status_code == 302, response.content
@@ -226,7 +228,9 @@ def test_the_administrator_cannot_reset_their_own_second_factor(client, beheerde
 
 
 def _invitation_path(message) -> str:
-    return re.search(r"https?://[^/]+(/uitnodiging/\S+/wachtwoord/)", message.body).group(1)
+    match = re.search(r"https?://[^/]+(/uitnodiging/\S+/wachtwoord/)", message.body)
+    assert match is not None, message.body
+    return match.group(1)
 
 
 def test_the_password_invitation_lets_the_user_choose_a_password_once(
@@ -292,6 +296,7 @@ def test_a_new_account_gets_no_password_but_an_invitation(
     [message] = mail.outbox
     assert message.to == ["nina@halt.example.nl"]
     added = AuditEvent.objects.get(event=Event.ADMIN_OBJECT_ADDED)
+    assert added.new is not None
     assert added.new["role"] == "caseworker" and added.new["region"] == region_a.pk
     assert AuditEvent.objects.filter(event=Event.PASSWORD_RESET_SENT, subject_id=str(user.pk)).exists()
 

@@ -28,7 +28,9 @@ def _invite(by, organisation, email="juf.ans@school.example.nl"):
 
 
 def _link(message) -> str:
-    return re.search(r"http://\S+/uitnodiging/(\S+)/", message.body).group(0).split("testserver")[-1]
+    match = re.search(r"http://\S+/uitnodiging/(\S+)/", str(message.body))
+    assert match is not None, message.body
+    return match.group(0).split("testserver")[-1]
 
 
 def _accept_path(token: str) -> str:
@@ -55,7 +57,9 @@ def test_it_sends_a_link_and_stores_only_a_hash_of_its_token(
     [message] = mail.outbox
     assert message.to == ["juf.ans@school.example.nl"]
     assert message.subject == "Uw uitnodiging voor Kansrijk"
-    token = re.search(r"/uitnodiging/([^/\s]+)/", message.body).group(1)
+    match = re.search(r"/uitnodiging/([^/\s]+)/", str(message.body))
+    assert match is not None, message.body
+    token = match.group(1)
     assert invitation.token_hash == hashlib.sha256(token.encode()).hexdigest()
     assert token not in str(list(Invitation.objects.values()))
     assert abs(invitation.expires_at - invitation.created_at - dt.timedelta(days=7)) < dt.timedelta(seconds=1)

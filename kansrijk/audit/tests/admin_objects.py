@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
+from django.db import models
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -34,7 +35,7 @@ PAGE_TEXT = {
 _AXES = {"user_agent": "test", "ip_address": "10.0.0.1", "username": "iemand", "path_info": "/inloggen/"}
 
 
-def make_objects(world) -> dict[str, Callable[[], object]]:
+def make_objects(world) -> dict[str, Callable[[], models.Model]]:
     """One object of each model, made fresh for the change and the delete."""
     counter = iter(range(1000))
 
@@ -154,7 +155,11 @@ def read_form(client, url) -> dict[str, list[str]]:
 
 
 class AdminWorld:
-    pass
+    operator: User
+    caseworker: User
+    region: Region
+    municipality: Municipality
+    organisation: ReferrerOrganisation
 
 
 @pytest.fixture

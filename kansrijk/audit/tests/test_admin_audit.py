@@ -9,6 +9,8 @@ asks, so that every page the admin offers at all is reached; what the admin offe
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
@@ -116,13 +118,17 @@ def test_every_admin_change_writes_an_audit_row(client, world, label, what):
     }
     before = timezone.now()
     subject = None
+    data: Mapping[str, object]
     if what == "add":
         url = reverse(f"admin:{app_label}_{model_name}_add")
         data = {**read_form(client, url), **_add_data(world)[label]}
     else:
         subject = make_objects(world)[label]()
         url = reverse(f"admin:{app_label}_{model_name}_{what}", args=[subject.pk])
-        data = read_form(client, url) if what == "change" else {"post": "yes"}
+        if what == "change":
+            data = read_form(client, url)
+        else:
+            data = {"post": "yes"}
 
     response = client.post(url, data)
 

@@ -4,6 +4,7 @@ not even by going around it."""
 import pytest
 from django.db import DatabaseError, connection, transaction
 
+from kansrijk.audit.events import Event, event_label
 from kansrijk.audit.models import AppendOnlyError, AuditEvent
 from kansrijk.audit.services import audit_record
 
@@ -15,7 +16,7 @@ on_postgresql = pytest.mark.skipif(
 
 @pytest.fixture
 def row(region_a, caseworker_a):
-    return audit_record(actor=caseworker_a, event="intervention_viewed", subject=region_a)
+    return audit_record(actor=caseworker_a, event=Event.INTERVENTION_VIEWED, subject=region_a)
 
 
 def test_it_records_who_what_and_which_object(row, caseworker_a, region_a):
@@ -59,10 +60,9 @@ def test_it_refuses_a_delete_at_the_database_level(row):
 
 def test_an_event_outside_the_list_is_a_programming_error(caseworker_a, region_a):
     """Every recorded code is one of `Event`, so the log can always say what happened."""
-    from kansrijk.audit.events import Event, event_label
-
     with pytest.raises(ValueError):
-        audit_record(actor=caseworker_a, event="something_happened", subject=region_a)
+        # The wrong type is the point of this test: a code that is not an `Event`.
+        audit_record(actor=caseworker_a, event="something_happened", subject=region_a)  # type: ignore[arg-type]
     assert not AuditEvent.objects.filter(event="something_happened").exists()
     row = audit_record(actor=caseworker_a, event=Event.LOGGED_OUT, subject=caseworker_a)
     assert row.event == "logged_out"

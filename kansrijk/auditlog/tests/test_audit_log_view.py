@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from kansrijk.audit.events import Event
 from kansrijk.audit.models import AuditEvent
 from kansrijk.audit.services import audit_record
 from kansrijk.auditlog import views
@@ -20,7 +21,7 @@ def _rows(response):
 
 def test_it_lists_every_row_newest_first(client, privacy_officer, caseworker_a):
     intervention = make_intervention(status="in_progress", professional=caseworker_a)
-    audit_record(actor=caseworker_a, event="intervention_viewed", subject=intervention)
+    audit_record(actor=caseworker_a, event=Event.INTERVENTION_VIEWED, subject=intervention)
     client.force_login(privacy_officer)
     response = client.get(reverse("audit:log"))
     assert response.status_code == 200
@@ -35,10 +36,10 @@ def test_it_filters_by_user_event_object_and_dates(client, privacy_officer, case
     first = make_intervention(status="in_progress", professional=caseworker_a)
     second = make_intervention(status="in_progress", professional=caseworker_a)
     with time_machine.travel(dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC), tick=False):
-        audit_record(actor=caseworker_a, event="intervention_viewed", subject=first)
+        audit_record(actor=caseworker_a, event=Event.INTERVENTION_VIEWED, subject=first)
     with time_machine.travel(dt.datetime(2026, 3, 5, 10, tzinfo=dt.UTC), tick=False):
-        audit_record(actor=team_lead_a, event="intervention_viewed", subject=first)
-        audit_record(actor=caseworker_a, event="intervention_viewed", subject=second)
+        audit_record(actor=team_lead_a, event=Event.INTERVENTION_VIEWED, subject=first)
+        audit_record(actor=caseworker_a, event=Event.INTERVENTION_VIEWED, subject=second)
     client.force_login(privacy_officer)
 
     def search(**fields):
@@ -90,8 +91,8 @@ def test_it_does_not_query_per_row(
         client.get(url)
     few = len(captured)
     for _ in range(60):
-        audit_record(actor=caseworker_a, event="intervention_viewed", subject=intervention)
-        audit_record(actor=caseworker_a, event="referral_viewed", subject=intervention.referral)
+        audit_record(actor=caseworker_a, event=Event.INTERVENTION_VIEWED, subject=intervention)
+        audit_record(actor=caseworker_a, event=Event.REFERRAL_VIEWED, subject=intervention.referral)
     # The factory's own rows already name an intervention and a referral: one query per kind.
     with django_assert_num_queries(few):
         response = client.get(url)

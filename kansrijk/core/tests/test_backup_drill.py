@@ -106,6 +106,7 @@ def snapshot() -> str:
     every row of every table. Run here on the source, and by `manage.py shell` on the restored
     database."""
     first = Intervention.objects.order_by("referral_date").values_list("referral_date", flat=True).first()
+    assert first is not None
     this_year = SchoolYear.containing(timezone.localdate())
     years = range(SchoolYear.containing(first).start_year, this_year.start_year + 1)
     scopes = [Scope.all()] + [Scope.of(region) for region in Region.objects.order_by("pk")]

@@ -19,7 +19,7 @@ SCRIPTS = BASE_DIR / "scripts"
 EXAMPLE = BASE_DIR / "deploy" / "kansrijk.env.example"
 
 
-def _run(*command: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def _run(*command: str | Path, env: dict | None = None) -> subprocess.CompletedProcess:
     environment = {key: value for key, value in os.environ.items() if not key.startswith("BACKUP_")}
     environment.pop("DATABASE_URL", None)
     return subprocess.run(  # noqa: S603

@@ -38,6 +38,7 @@ from kansrijk.audit.tests.admin_objects import admin_world
 from kansrijk.evaluations import services as evaluation_services
 from kansrijk.interventions.consent import consent_record
 from kansrijk.interventions.constants import ConsentPurpose
+from kansrijk.interventions.models import Intervention
 from kansrijk.interventions.tests.factories import make_intervention, make_referral
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Municipality, ReferrerOrganisation, RegionPage
@@ -509,6 +510,12 @@ def test_every_entry_answers_every_role():
                 assert entry.about_objects and len(answer) == len(RELATIONS), (route, role)
 
 
+def _professional(intervention: Intervention) -> User:
+    """The professional of an intervention the world made with one."""
+    assert intervention.professional is not None, intervention
+    return intervention.professional
+
+
 @pytest.fixture
 def world(
     caseworker_a,
@@ -566,7 +573,7 @@ def world(
         consents={
             relation: consent_record(
                 intervention=i,
-                by=i.professional,
+                by=_professional(i),
                 purpose=ConsentPurpose.SHARE_WITH_REFERRER,
                 given_on=i.referral_date,
                 young_person=i.referral.young_person,

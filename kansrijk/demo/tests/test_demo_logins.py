@@ -42,6 +42,7 @@ def test_the_accounts_have_what_their_role_needs(demo):
     relationship_manager = authenticate(_login_request(), username="relatiemanager", password="kansrijk-demo")
     referrer = authenticate(_login_request(), username="verwijzer", password="kansrijk-demo")
     admin = authenticate(_login_request(), username="beheerder", password="kansrijk-demo")
+    assert relationship_manager is not None and referrer is not None and admin is not None
 
     assert sorted(m.name for m in relationship_manager.municipalities.all()) == sorted(
         [
@@ -56,6 +57,7 @@ def test_the_accounts_have_what_their_role_needs(demo):
             "Zoetermeer",
         ]
     )
+    assert referrer.organisation is not None
     assert referrer.organisation.kind == "school"
     assert referrer.organisation.municipality.name == "Den Haag"
     assert admin.is_staff

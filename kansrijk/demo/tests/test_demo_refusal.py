@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 
 from kansrijk.accounts.constants import Role
 from kansrijk.accounts.models import User
+from kansrijk.audit.events import Event
 from kansrijk.audit.models import AuditEvent
 from kansrijk.audit.services import audit_record
 from kansrijk.demo.generator import demo_wipe
@@ -76,7 +77,8 @@ def test_force_keeps_the_audit_log_of_the_replaced_data(demo):
     # The audit log is append-only: replacing the demo data must leave every row as it was.
     teamlead = User.objects.get(username="teamlead")
     intervention = Intervention.objects.filter(region=teamlead.region).first()
-    row = audit_record(actor=teamlead, event="intervention_viewed", subject=intervention)
+    assert intervention is not None
+    row = audit_record(actor=teamlead, event=Event.INTERVENTION_VIEWED, subject=intervention)
 
     call_command("load_demo", "--force", stdout=io.StringIO())
 

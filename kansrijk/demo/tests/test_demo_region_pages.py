@@ -14,6 +14,7 @@ def test_every_demo_region_has_a_published_page(demo, client):
     assert pages.filter(is_published=True).count() == regions
     for page in pages:
         lead = page.region.users.filter(role=Role.TEAM_LEAD).first()
+        assert lead is not None, page.region
         assert page.contact_name == lead.get_full_name()
         assert page.region.name in page.introduction
     haaglanden = pages.get(region__name="Haaglanden")

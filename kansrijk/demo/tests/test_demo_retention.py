@@ -27,7 +27,9 @@ def _factsheets(years) -> dict:
 
 
 def test_every_factsheet_survives_retention_years_later(demo):
-    first = Intervention.objects.order_by("referral_date").first().referral_date
+    earliest = Intervention.objects.order_by("referral_date").first()
+    assert earliest is not None
+    first = earliest.referral_date
     years = [SchoolYear(start) for start in range(SchoolYear.containing(first).start_year, 2027)]
     before = _factsheets(years)
     assert sum(sheet["interventions"]["total"] for sheet in before.values()) > 0

@@ -32,7 +32,7 @@ def ended_intervention(django_capture_on_commit_callbacks, *, referrer, status="
 
 def evaluation_mails() -> list:
     """The e-mails sent so far that carry an evaluation link (not those about the referral)."""
-    return [message for message in mail.outbox if LINK.search(message.body)]
+    return [message for message in mail.outbox if LINK.search(str(message.body))]
 
 
 def links_in_mail() -> dict[str, str]:
@@ -40,7 +40,7 @@ def links_in_mail() -> dict[str, str]:
     wins); the other e-mails (to the referrer about the referral) are left out."""
     links = {}
     for message in mail.outbox:
-        match = LINK.search(message.body)
+        match = LINK.search(str(message.body))
         if match:
             links[message.to[0]] = match.group(0)
     return links

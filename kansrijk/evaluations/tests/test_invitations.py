@@ -97,6 +97,7 @@ def test_it_stores_only_a_hash_of_each_token(django_capture_on_commit_callbacks,
 
 def test_it_sends_nothing_when_the_ending_is_rolled_back(django_capture_on_commit_callbacks, referrer):
     intervention = make_intervention(status="in_progress", referred_by=referrer)
+    assert intervention.professional is not None and intervention.intake_date is not None
 
     class Undo(Exception):
         pass

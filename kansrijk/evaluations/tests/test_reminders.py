@@ -74,7 +74,9 @@ def test_it_sends_a_link_that_works_beside_the_first_one(
 
     with time_machine.travel(timezone.now() + dt.timedelta(days=8)):
         remind()
-        reminder = path_of(LINK.search(mail.outbox[0].body).group(0))
+        link = LINK.search(str(mail.outbox[0].body))
+        assert link is not None
+        reminder = path_of(link.group(0))
         assert reminder != first
         assert Client().get(first).status_code == 200
         assert Client().post(reminder, answers("professional")).status_code == 302

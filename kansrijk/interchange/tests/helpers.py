@@ -84,6 +84,7 @@ def write_xlsx(path: Path, rows: list[dict[str, str]], columns: list[str] | None
     columns = columns or list(COLUMN_NAMES)
     workbook = openpyxl.Workbook()
     sheet = workbook.active
+    assert sheet is not None
     sheet.append(columns)
     for row in rows:
         sheet.append([_spreadsheet_value(column, row.get(column, "")) for column in columns])

@@ -23,4 +23,6 @@ def test_it_imports_the_sample_saved_as_a_workbook(tmp_path):
     first = rows[0]
     intervention = Intervention.objects.get(reference=first["reference"])
     assert intervention.referral_date.isoformat() == first["referral_date"]
-    assert intervention.referral.young_person.birth_date.isoformat() == first["youth_birth_date"]
+    birth_date = intervention.referral.young_person.birth_date
+    assert birth_date is not None
+    assert birth_date.isoformat() == first["youth_birth_date"]

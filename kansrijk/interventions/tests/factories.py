@@ -171,6 +171,7 @@ def make_intervention(
     )
     intervention = referral.intervention
     by = by or intervention.professional
+    assert by is not None, "an accepted referral's intervention has a professional"
     today = timezone.localdate()
     intake_date = intake_date or min(intervention.referral_date + dt.timedelta(days=7), today)
 

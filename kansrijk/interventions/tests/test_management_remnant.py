@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from kansrijk.interventions import services
+from kansrijk.interventions.models import Intervention
 from kansrijk.interventions.remnant import refresh_repeat_flags
 from kansrijk.interventions.tests.factories import make_intervention, make_referral
 
@@ -76,7 +77,8 @@ def test_accepting_an_earlier_referral_late_makes_the_later_one_a_repeat(casewor
 
     accepted = services.intervention_open(referral=earlier, by=team_lead_a, professional=caseworker_a)
 
-    later.refresh_from_db()
+    # Read afresh rather than refresh_from_db(): mypy would keep the `not later.is_repeat` above.
+    later = Intervention.objects.get(pk=later.pk)
     assert later.is_repeat
     assert not accepted.is_repeat
 

@@ -7,7 +7,19 @@ import datetime as dt
 from django.utils import timezone
 
 from kansrijk.interventions import selectors
+from kansrijk.interventions.models import Intervention
 from kansrijk.interventions.tests.factories import make_intervention
+
+
+def _shown(row: Intervention) -> tuple[str, str, str, str]:
+    """What a worklist row shows; every row here has a school and a professional."""
+    assert row.school is not None and row.professional is not None, row
+    return (
+        row.referral.young_person.last_name,
+        row.municipality.name,
+        row.school.name,
+        row.professional.username,
+    )
 
 
 def test_it_gives_each_lists_first_rows_in_the_lists_order(caseworker_a, school_a):
@@ -41,15 +53,7 @@ def test_it_reads_the_rows_of_all_lists_in_one_query(
     # The ids of each list, then one query for the rows and everything a row shows.
     with django_assert_num_queries(3):
         no_contact, open_long = selectors.first_rows(*lists)
-        shown = [
-            (
-                row.referral.young_person.last_name,
-                row.municipality.name,
-                row.school.name,
-                row.professional.username,
-            )
-            for row in no_contact + open_long
-        ]
+        shown = [_shown(row) for row in no_contact + open_long]
 
     assert len(no_contact) == len(open_long) == 3
     assert {school for _name, _municipality, school, _professional in shown} == {school_a.name}

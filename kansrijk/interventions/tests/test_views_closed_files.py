@@ -55,6 +55,7 @@ def test_a_team_lead_reopens_with_a_reason(client, team_lead_a, caseworker_a, sc
     intervention.refresh_from_db()
     assert (intervention.status, intervention.end_date, intervention.outcome) == (reopened_as, None, "")
     last = intervention.history.last()
+    assert last is not None
     assert (last.to_status, last.by, last.reason) == (reopened_as, team_lead_a, "Moeder meldt nieuwe zorgen.")
     text = response.content.decode()
     timeline = text.split('id="tijdlijn"')[1].split("</section>")[0]

@@ -103,6 +103,7 @@ def test_it_writes_one_audit_row_with_the_filter_and_the_count(client, team_lead
 
     event = AuditEvent.objects.get(event="interventions_exported")
     assert event.actor == team_lead_a
+    assert event.new is not None
     assert event.new["count"] == 1
     assert event.new["filters"]["status"] == "open"
     assert event.new["filters"]["school"] == school_a.pk

@@ -157,6 +157,7 @@ def test_it_shows_a_closed_file_as_read_only(client, caseworker_a, team_lead_a, 
     text = _get(client, caseworker_a, closed, headers=ENGLISH).content.decode()
     assert "This file is closed and can no longer be changed." in text
     assert "Intervention was sufficient" in text
+    assert closed.end_date is not None
     assert closed.end_date.strftime("%d-%m-%Y") in text
     assert reverse("interventions:add_note", args=[closed.uuid]) not in text
 

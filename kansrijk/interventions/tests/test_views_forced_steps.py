@@ -2,6 +2,7 @@
 shown in plain Dutch on the file (status 200, never a 500), and nothing changes."""
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from django.urls import reverse
@@ -24,7 +25,7 @@ def _today():
 
 
 # (status of the file, who posts, step, data, the Dutch message)
-FORCED = {
+FORCED: dict[str, tuple[str, str, str, dict[str, str | Callable[[], str]], str]] = {
     "completing before the intake": (
         "intake_planned",
         "caseworker_a",

@@ -162,10 +162,11 @@ def test_the_export_keeps_the_name_filter_and_the_audit_rows_keep_no_name(client
         [files["jong"].reference, files["jong_done"].reference]
     )
     export = AuditEvent.objects.get(event="interventions_exported")
+    assert export.new is not None
     assert export.new["count"] == 2 and export.new["filters"]["query_given"] is True
     # No audit row of the search, the read or the export holds the name, in any column.
-    rows = AuditEvent.objects.filter(pk__gte=export.pk - 1).values()
-    assert "Jong" not in json.dumps(list(rows), default=str)
+    audit_rows = AuditEvent.objects.filter(pk__gte=export.pk - 1).values()
+    assert "Jong" not in json.dumps(list(audit_rows), default=str)
 
 
 def test_an_export_with_an_unknown_token_exports_nothing(client, team_lead_a, files):

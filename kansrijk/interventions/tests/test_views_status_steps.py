@@ -159,7 +159,9 @@ def test_it_ends_early_with_the_reason(client, caseworker_a, school_a, status, s
     note = data.get(f"{prefix}-note")
     if note:
         assert note in page
-    assert intervention.history.last().to_status == expected[0]
+    last = intervention.history.last()
+    assert last is not None
+    assert last.to_status == expected[0]
 
 
 def test_a_team_lead_reassigns_the_file(client, team_lead_a, caseworker_a, caseworker_a2, school_a):

@@ -20,7 +20,9 @@ def test_it_lets_the_team_lead_reassign_and_audits_old_and_new(caseworker_a, cas
     assert intervention.status == "in_progress"
     assert intervention.history.count() == history_before
     event = AuditEvent.objects.filter(subject_id=str(intervention.uuid)).first()
+    assert event is not None
     assert (event.event, event.actor) == ("intervention_assigned", team_lead_a)
+    assert event.old is not None and event.new is not None
     assert event.old["professional"] == str(caseworker_a.pk)
     assert event.new["professional"] == str(caseworker_a2.pk)
 

@@ -75,6 +75,7 @@ def test_it_refuses_an_end_date_before_the_intake_or_in_the_future(caseworker_a,
     if days_after_intake is None:
         end_date = today + dt.timedelta(days=1)
     else:
+        assert intervention.intake_date is not None
         end_date = intervention.intake_date + dt.timedelta(days=days_after_intake)
 
     _refused(
@@ -87,6 +88,7 @@ def test_it_refuses_an_end_date_before_the_intake_or_in_the_future(caseworker_a,
 
 def test_it_completes_on_the_day_of_the_intake(caseworker_a):
     intervention = make_intervention(status="in_progress", professional=caseworker_a)
+    assert intervention.intake_date is not None
 
     services.intervention_complete(
         intervention=intervention,
@@ -116,6 +118,7 @@ def test_it_stops_an_intervention_with_the_reason_and_explanation_in_the_history
     assert intervention.stop_reason == "parents_withdrew"
     assert intervention.end_note == "The family moved abroad."
     last = intervention.history.last()
+    assert last is not None
     assert (last.from_status, last.to_status, last.by) == ("in_progress", "stopped", caseworker_a)
     assert "parents_withdrew" in last.reason and "The family moved abroad." in last.reason
 
@@ -142,7 +145,9 @@ def test_it_closes_an_intervention_that_never_started_with_its_reason(caseworker
     intervention.refresh_from_db()
     assert (intervention.status, intervention.not_started_reason) == ("not_started", "no_consent")
     assert intervention.end_date == timezone.localdate()
-    assert intervention.history.last().reason == "no_consent"
+    last = intervention.history.last()
+    assert last is not None
+    assert last.reason == "no_consent"
 
 
 @pytest.mark.parametrize(("reason", "code"), [("", "reason_required"), ("weather", "unknown_code")])

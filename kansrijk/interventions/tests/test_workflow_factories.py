@@ -72,5 +72,6 @@ def test_it_refuses_a_state_the_workflow_cannot_reach(caseworker_a):
 def test_it_builds_its_own_region_when_given_nothing(db):
     intervention = make_intervention(status="in_progress")
 
+    assert intervention.professional is not None
     assert intervention.professional.region == intervention.region
     assert intervention.referral.municipality.region == intervention.region

@@ -33,8 +33,10 @@ def test_it_moves_a_planned_intake_without_a_new_status_but_audits_the_change(ca
     ]
     moved = AuditEvent.objects.filter(subject_id=str(intervention.uuid), event="intervention_intake_planned")
     assert moved.count() == 2
-    assert moved.first().old == {"status": "intake_planned", "intake_planned_at": first.isoformat()}
-    assert moved.first().new == {"status": "intake_planned", "intake_planned_at": second.isoformat()}
+    first_move = moved.first()
+    assert first_move is not None
+    assert first_move.old == {"status": "intake_planned", "intake_planned_at": first.isoformat()}
+    assert first_move.new == {"status": "intake_planned", "intake_planned_at": second.isoformat()}
 
 
 def test_it_refuses_to_plan_an_intake_before_the_referral_date(caseworker_a):

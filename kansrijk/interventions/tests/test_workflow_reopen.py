@@ -44,11 +44,14 @@ def test_it_lets_the_team_lead_reopen_and_logs_the_reason(caseworker_a, team_lea
     assert intervention.intake_date == intake_date
     assert (intervention.end_date, intervention.outcome) == (None, "")
     last = intervention.history.last()
+    assert last is not None
     assert (last.from_status, last.to_status, last.by) == ("completed", "in_progress", team_lead_a)
     assert last.reason == "The school reported a new incident."
     event = AuditEvent.objects.filter(subject_id=str(intervention.uuid)).first()
+    assert event is not None
     assert event.event == "intervention_reopened"
     assert event.actor == team_lead_a
+    assert event.old is not None and event.new is not None
     assert event.old["status"] == "completed" and event.old["outcome"] == "further_support"
     assert event.new["status"] == "in_progress" and event.new["outcome"] == ""
 

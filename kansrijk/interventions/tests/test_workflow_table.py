@@ -64,12 +64,14 @@ def test_it_gives_the_next_status_for_every_pair_in_the_table(workflow, action, 
 def test_it_tells_that_an_ended_intervention_is_closed_whatever_the_step():
     for status in ENDED_STATUSES:
         refused = INTERVENTION_WORKFLOW.state_refusal(Intervention(status=status), "add_note")
+        assert refused is not None
         assert refused.code == "closed"
 
 
 def test_it_names_the_step_that_is_out_of_order_on_an_open_file():
     refused = INTERVENTION_WORKFLOW.state_refusal(Intervention(status=Status.NEW), "record_agreement")
 
+    assert refused is not None
     assert refused.code == "invalid_transition"
     assert "intake" in str(refused)
 
@@ -79,6 +81,7 @@ def test_completing_asks_for_the_intake_before_the_status():
         refused = INTERVENTION_WORKFLOW.state_refusal(
             Intervention(status=status, intake_date=None), "complete"
         )
+        assert refused is not None
         assert refused.code == "no_intake"
 
 
@@ -99,7 +102,9 @@ def test_only_reopening_and_withdrawing_consent_may_start_from_an_ended_interven
 def test_a_referral_that_was_dealt_with_is_closed_to_every_step():
     for status in (ReferralStatus.ACCEPTED, ReferralStatus.REJECTED, ReferralStatus.WITHDRAWN):
         for action in REFERRAL_WORKFLOW.transitions:
-            assert REFERRAL_WORKFLOW.state_refusal(Referral(status=status), action).code == "closed"
+            refused = REFERRAL_WORKFLOW.state_refusal(Referral(status=status), action)
+            assert refused is not None, (status, action)
+            assert refused.code == "closed"
 
 
 def test_the_workflow_of_an_object_is_found_by_its_kind():

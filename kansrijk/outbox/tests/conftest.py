@@ -15,15 +15,18 @@ def broker(url: str):
     before = conf.task_always_eager, conf.broker_url
 
     def fresh_pool():
-        celery_app._pool = None
-        celery_app.amqp._producer_pool = None
+        # Private attributes of Celery's that its type stubs do not declare.
+        celery_app._pool = None  # type: ignore[attr-defined]
+        celery_app.amqp._producer_pool = None  # type: ignore[attr-defined]
 
     fresh_pool()
-    conf.task_always_eager, conf.broker_url = False, url
+    # Item assignment, which is what the settings' attribute assignment does: the stubs have
+    # `broker_url` as a read-only property.
+    conf["task_always_eager"], conf["broker_url"] = False, url
     try:
         yield
     finally:
-        conf.task_always_eager, conf.broker_url = before
+        conf["task_always_eager"], conf["broker_url"] = before
         fresh_pool()
 
 

@@ -28,6 +28,7 @@ def test_it_refuses_an_unknown_gender():
 def test_it_refuses_an_unknown_purpose_and_a_withdrawal_before_the_consent(caseworker_a):
     intervention = make_intervention(status="in_progress", professional=caseworker_a)
     given_on = intervention.intake_date
+    assert given_on is not None
     give_consent(intervention, "participation", by=caseworker_a, on=given_on)
     rows = Consent.objects.filter(intervention=intervention)
 

@@ -188,5 +188,6 @@ def test_it_offers_the_neighbourhoods_of_a_partner_in_the_neighbourhood(client, 
     referral = Referral.objects.get()
     assert response.status_code == 302
     assert referral.type == "neighbourhood"
+    assert referral.neighbourhood is not None
     assert referral.neighbourhood.name == "Moerwijk"
     assert referral.school is None

@@ -24,6 +24,7 @@ def test_both_statements_are_there_from_the_start_and_public(client):
 @pytest.mark.django_db
 def test_a_new_version_takes_over_from_its_day_and_the_old_one_stays_readable(client, admin_user):
     first = statement_in_force(audience="jongeren")
+    assert first is not None
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
 
     second = privacy_statement_publish(

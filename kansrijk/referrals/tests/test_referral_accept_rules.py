@@ -26,6 +26,7 @@ def test_it_refuses_to_accept_a_young_person_aged_9_on_the_incident_date(
     organisation_a, team_lead_a, caseworker_a
 ):
     referral = make_referral(status="in_review", organisation=organisation_a, team_lead=team_lead_a)
+    assert referral.incident_date is not None
     # The date of birth was corrected after the referral came in: the person was 9 then.
     corrected = referral.incident_date.replace(year=referral.incident_date.year - 10, day=1) + dt.timedelta(
         days=40

@@ -90,6 +90,7 @@ def test_it_writes_the_first_history_row_and_an_audit_row(submit, referrer_a):
     assert (change.from_status, change.to_status, change.by) == ("", "submitted", referrer_a)
     event = AuditEvent.objects.get(subject_id=str(referral.uuid))
     assert (event.event, event.actor) == ("referral_submitted", referrer_a)
+    assert event.new is not None
     assert event.new["reference"] == referral.reference
     assert event.new["reasons"] == ["online_misconduct", "bullying", "verbal_aggression"]
     # The audit log outlives the case; what happened stays out of it.

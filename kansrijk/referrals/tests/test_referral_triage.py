@@ -19,6 +19,7 @@ def test_it_takes_a_referral_into_review(organisation_a, team_lead_a):
     referral.refresh_from_db()
     assert referral.status == "in_review"
     last = referral.history.last()
+    assert last is not None
     assert (last.from_status, last.to_status, last.by) == ("submitted", "in_review", team_lead_a)
 
 
@@ -50,7 +51,9 @@ def test_it_opens_an_intervention_when_a_referral_is_accepted(
     assert list(intervention.history.values_list("from_status", "to_status", "by")) == [
         ("", "new", team_lead_a.pk)
     ]
-    assert referral.history.last().to_status == "accepted"
+    last = referral.history.last()
+    assert last is not None
+    assert last.to_status == "accepted"
     events = set(AuditEvent.objects.values_list("event", flat=True))
     assert {"referral_accepted", "intervention_created"} <= events
 
@@ -81,6 +84,7 @@ def test_it_rejects_with_the_reason_and_the_explanation(organisation_a, team_lea
         "Shoplifting: police route.",
     )
     last = referral.history.last()
+    assert last is not None
     assert (last.from_status, last.to_status, last.by) == ("in_review", "rejected", team_lead_a)
     assert "criminal_offence" in last.reason
     assert not hasattr(referral, "intervention")
@@ -106,6 +110,7 @@ def test_it_lets_the_referrer_withdraw_a_referral_of_their_organisation(organisa
     referral.refresh_from_db()
     assert referral.status == "withdrawn"
     last = referral.history.last()
+    assert last is not None
     assert (last.to_status, last.by, last.reason) == ("withdrawn", referrer_a, "Resolved at school.")
 
 

@@ -58,7 +58,9 @@ def test_the_chart_is_an_svg_image_from_the_site_with_a_text_alternative(logged_
     school_interventions(school_a, 6)
     page = logged_in.get(factsheet_url(scope="school", brin="12AB")).content.decode()
 
-    image = re.search(r"<img [^>]*>", page).group(0)
+    match = re.search(r"<img [^>]*>", page)
+    assert match is not None
+    image = match.group(0)
     assert (
         'src="/rapportages/factsheet/redenen.svg?periode=2024-2025&amp;scope=school&amp;brin=12AB"' in image
     )

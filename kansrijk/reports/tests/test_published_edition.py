@@ -35,6 +35,7 @@ def test_publishing_stores_the_figures_and_the_pdf_with_date_and_publisher(
 
     assert response.status_code == 302
     edition = PublishedEdition.objects.get()
+    assert edition.region is not None
     assert (edition.period, edition.scope_kind, edition.region.name) == ("2024-2025", "region", "Haaglanden")
     assert edition.figures["interventions"]["school"] == 12
     assert edition.figures["parent_contact_pct"]["school"] == 50
@@ -81,9 +82,9 @@ def test_the_page_shows_where_todays_figures_differ_from_the_published_ones(
     school_interventions(school_a, 3, professional=caseworker_a)
 
     markup = client.get(factsheet_url(**REGION)).content.decode()
-    differences = words(
-        re.search(r'<table class="table factsheet-differences">.*?</table>', markup, re.S).group(0)
-    )
+    table = re.search(r'<table class="table factsheet-differences">.*?</table>', markup, re.S)
+    assert table is not None
+    differences = words(table.group(0))
     # The number of school interventions: 12 as published, 15 today; the share of school
     # interventions with parent contact: 50% then, 40% now.
     assert re.search(r"\b12 15\b", differences)

@@ -45,7 +45,9 @@ def test_the_page_shows_small_counts_as_less_than_five_and_no_percentages(
     client, team_lead_a, three_interventions
 ):
     markup = _page(client, team_lead_a).content.decode()
-    text = words(re.search(r'<article class="factsheet">.*</article>', markup, flags=re.S).group(0))
+    factsheet = re.search(r'<article class="factsheet">.*</article>', markup, flags=re.S)
+    assert factsheet is not None
+    text = words(factsheet.group(0))
 
     assert "<5 interventies op <5 scholen" in text
     assert "67%" not in text

@@ -59,7 +59,7 @@ def _full_case(*, referral_date: dt.date, end_date: dt.date, **options) -> Inter
 def cases(db):
     with at(dt.date(2023, 9, 1)):
         open_long = make_intervention(status="in_progress", referral_date=dt.date(2023, 8, 20))
-    cases = {
+    cases: dict[str, Intervention | Referral] = {
         # Ended well before the cut-off, and exactly on it: both due.
         "ended_long_ago": _full_case(referral_date=dt.date(2022, 10, 3), end_date=dt.date(2022, 11, 30)),
         "ended_on_cutoff": _full_case(referral_date=dt.date(2024, 4, 2), end_date=ENDED_CUTOFF),
@@ -87,7 +87,9 @@ def cases(db):
         cases["withdrawn_long_ago"] = make_referral(status="withdrawn", referral_date=dt.date(2024, 1, 8))
     # One young person with a case long over and a recent one: the old case loses its content,
     # the young person and their parents stay for the recent one.
-    shared = cases["ended_long_ago"].referral.young_person
+    ended_long_ago = cases["ended_long_ago"]
+    assert isinstance(ended_long_ago, Intervention)
+    shared = ended_long_ago.referral.young_person
     with at(dt.date(2026, 5, 1)):
         cases["shared_person_recent"] = make_intervention(
             status="in_progress", referral_date=dt.date(2026, 4, 20), young_person=shared
@@ -99,6 +101,7 @@ def cases(db):
             young_person=shared,
             care_referrals=["youth_work"],
         )
+        assert old.professional is not None
         services.intervention_add_note(intervention=old, by=old.professional, text="Gesprek met Sem.")
         services.intervention_complete(
             intervention=old, by=old.professional, outcome="sufficient", end_date=dt.date(2023, 2, 20)
@@ -132,7 +135,7 @@ def _factsheets() -> dict:
 def _case_state(case) -> dict:
     """Every row that belongs to one case, for "this case was left alone" assertions."""
     referral = _referral(case)
-    state = {"referral": Referral.objects.filter(pk=referral.pk).values().get()}
+    state: dict[str, object] = {"referral": Referral.objects.filter(pk=referral.pk).values().get()}
     state["young_person"] = YoungPerson.objects.filter(pk=referral.young_person_id).values().get()
     state["parents"] = list(Parent.objects.filter(young_person_id=referral.young_person_id).values())
     state["victims"] = list(Victim.objects.filter(referral=referral).values())

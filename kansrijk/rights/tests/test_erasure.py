@@ -90,6 +90,7 @@ def test_erasing_a_young_person_removes_their_data_and_keeps_every_figure(client
     assert _factsheets() == before
     assert YoungPerson.objects.filter(first_name="Tim", last_name="de Groot").exists()
     row = AuditEvent.objects.get(event="subject_erased")
+    assert row.new is not None
     assert row.new["young_people"] == 1 and row.new["parents"] == 2
     # The request's page now says the data are gone; no export can be made of them.
     page = client.get(reverse("rights:detail", args=[dsr.uuid])).content.decode()

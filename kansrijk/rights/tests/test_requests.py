@@ -76,6 +76,7 @@ def test_registering_sets_the_one_month_answer_period_and_is_audited(client, pri
     assert dsr.due_on == dt.date(2026, 2, 28)  # one month, the month's last day where it is shorter
     row = AuditEvent.objects.get(event="subject_request_registered")
     assert row.subject_id == str(dsr.uuid)
+    assert row.new is not None
     assert row.new["person"] == str(case.young_person.uuid)
     assert _request(privacy_officer, case.young_person).reference == "AVG-2026-0002"
 

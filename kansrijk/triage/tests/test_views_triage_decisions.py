@@ -49,6 +49,7 @@ def test_it_shows_everything_the_referrer_sent(client, team_lead_a, school_a, or
         parents=[{"first_name": "Els", "last_name": "Visser", "relation": "mother", "phone": "06-22223333"}],
     )
 
+    assert referral.incident_date is not None
     text = _page(client, team_lead_a, referral).content.decode()
 
     for expected in (

@@ -13,8 +13,8 @@ from kansrijk.interventions.tests.factories import make_intervention, make_refer
 ENGLISH = {"accept-language": "en"}
 
 
-def _at(*args):
-    return dt.datetime(*args, tzinfo=timezone.get_current_timezone())
+def _at(year: int, month: int, day: int, hour: int, minute: int) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=timezone.get_current_timezone())
 
 
 def _work(client, user):
