@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +14,11 @@ from ..columns import COLUMN_NAMES, REQUIRED_COLUMNS
 from .results import FileError, RawRow
 
 SUPPORTED_EXTENSIONS = (".csv", ".xlsx")
+# Limits on a workbook, so that a small hostile file cannot take the memory of the machine: the
+# interchange format has 21 columns of short cells.
+XLSX_MAX_COLUMNS = 100
+XLSX_MAX_CELL_CHARACTERS = 10_000
+XLSX_MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
 
 
 class InterchangeFile:
@@ -111,6 +117,7 @@ class InterchangeFile:
     def _open_xlsx(self) -> None:
         import openpyxl
 
+        self._check_xlsx_size()
         try:
             workbook = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
             sheet = workbook.worksheets[0]
@@ -118,16 +125,47 @@ class InterchangeFile:
             raise self._error(_("not a readable .xlsx workbook")) from None
         self._close = workbook.close
 
+        # A sheet may claim 16,384 columns in its dimension, and read-only openpyxl pads every
+        # row to the dimension: a 0.5 MB file took 2.9 GB that way. Rows are read as they are
+        # instead, and padded here to the header's width only.
+        sheet.reset_dimensions()
+
         def records() -> Iterator[list[str]]:
+            width = 0
             try:
                 for cells in sheet.iter_rows(values_only=True):
-                    yield [_cell_text(cell) for cell in cells]
+                    if any(cell not in (None, "") for cell in cells[XLSX_MAX_COLUMNS:]):
+                        raise self._error(
+                            _("more than %(count)d columns in a row") % {"count": XLSX_MAX_COLUMNS}
+                        )
+                    texts = [_cell_text(cell) for cell in cells[:XLSX_MAX_COLUMNS]]
+                    if any(len(text) > XLSX_MAX_CELL_CHARACTERS for text in texts):
+                        raise self._error(
+                            _("a cell holds more than %(count)d characters")
+                            % {"count": XLSX_MAX_CELL_CHARACTERS}
+                        )
+                    width = width or len(texts)
+                    yield texts + [""] * (width - len(texts))
             except FileError:
                 raise
             except Exception:  # a workbook can also turn out broken halfway through
                 raise self._error(_("not a readable .xlsx workbook")) from None
 
         self._records = records()
+
+    def _check_xlsx_size(self) -> None:
+        """Refuse a workbook that unpacks to more than XLSX_MAX_UNCOMPRESSED_BYTES before reading
+        it: an .xlsx is a zip file, and a small one can unpack to gigabytes."""
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                unpacked = sum(entry.file_size for entry in archive.infolist())
+        except (zipfile.BadZipFile, OSError):
+            raise self._error(_("not a readable .xlsx workbook")) from None
+        if unpacked > XLSX_MAX_UNCOMPRESSED_BYTES:
+            raise self._error(
+                _("the workbook unpacks to more than %(megabytes)d MB")
+                % {"megabytes": XLSX_MAX_UNCOMPRESSED_BYTES // (1024 * 1024)}
+            )
 
     # -- header -------------------------------------------------------------------------------
 
