@@ -54,15 +54,8 @@ def import_job_check(job_pk: int) -> None:
             ImportJob.objects.filter(pk=job.pk).update(rows_total=total)
             result = interventions_import(path=path, dry_run=True, name=file_label(), progress=progress)
             failure = _failure(result)
-    except FileError as exc:
-        _fail(job, JobStatus.CHECKING, str(exc))
-        return
-    except DatabaseError as exc:
-        _fail(job, JobStatus.CHECKING, _refused(exc))
-        return
-    except Exception as exc:
-        logger.error("import job %s: check failed (%s)", job.pk, exc.__class__.__name__)
-        _fail(job, JobStatus.CHECKING, _unexpected())
+    except Exception as exc:  # noqa: BLE001 - whatever went wrong ends the job (_end_on_error)
+        _end_on_error(job, JobStatus.CHECKING, exc)
         return
     finally:
         progress.close()
@@ -126,21 +119,28 @@ def import_job_run(job_pk: int) -> None:
                     # Another run finished this job first: keep nothing of this one.
                     transaction.set_rollback(True)
                     return
-    except FileError as exc:
-        _fail(job, JobStatus.IMPORTING, str(exc))
-        return
-    except DatabaseError as exc:
-        _fail(job, JobStatus.IMPORTING, _refused(exc))
-        return
-    except Exception as exc:
-        logger.error("import job %s: import failed (%s)", job.pk, exc.__class__.__name__)
-        _fail(job, JobStatus.IMPORTING, _unexpected())
+    except Exception as exc:  # noqa: BLE001 - whatever went wrong ends the job (_end_on_error)
+        _end_on_error(job, JobStatus.IMPORTING, exc)
         return
     finally:
         progress.close()
     if failure:
         # The database changed since the check (e.g. a reference now taken): nothing was stored.
         _fail(job, JobStatus.IMPORTING, failure, result)
+
+
+def _end_on_error(job: ImportJob, running: str, exc: Exception) -> None:
+    """A run that raised ends as FAILED, with what can be said about why: the file's problem,
+    the database's refusal, or (logged by class only) an unexpected error."""
+    if isinstance(exc, FileError):
+        failure = str(exc)
+    elif isinstance(exc, DatabaseError):
+        failure = _refused(exc)
+    else:
+        step = "check" if running == JobStatus.CHECKING else "import"
+        logger.error("import job %s: %s failed (%s)", job.pk, step, exc.__class__.__name__)
+        failure = _unexpected()
+    _fail(job, running, failure)
 
 
 def _failure(result: ImportResult) -> str:
