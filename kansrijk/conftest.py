@@ -7,6 +7,7 @@ and an admin.
 """
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -111,6 +112,13 @@ def privacy_officer(db):
 @pytest.fixture
 def admin_user(db):
     return _user("bert", Role.ADMIN)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The API's throttles count in the cache, per organisation and per client address (all
+    # tests are 127.0.0.1): each test starts with no calls counted, whatever ran before it.
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
