@@ -183,11 +183,8 @@ class Cluster:
 
         context = ssl.create_default_context(cafile=str(self.certificate))
         for _ in range(4 * self.workers * len(self.ports)):
-            with (
-                contextlib.suppress(OSError),
-                urllib.request.urlopen(f"{self.url}/inloggen/", context=context),
-            ):  # noqa: S310
-                pass
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(f"{self.url}/inloggen/", context=context).read()  # noqa: S310
 
     def _nginx_conf(self, *, down: int | None) -> None:
         """nginx.conf from the template; app server `down` (0 or 1) marked down (drained)."""
@@ -255,28 +252,27 @@ class Cluster:
         return process.wait(timeout=timeout)
 
     def stop(self) -> None:
-        for name in reversed(list(self.processes)):
-            process = self.processes.pop(name)
+        """Every process asked to stop (the newest first), then waited for; killed after 30 s."""
+        stopping = [(name, self.processes.pop(name)) for name in reversed(list(self.processes))]
+        for name, process in stopping:
             if process.poll() is None:
                 process.send_signal(signal.SIGQUIT if name == "nginx" else signal.SIGTERM)
-        for process in list(self._stopped):
+        for _name, process in stopping:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=30)
             if process.poll() is None:
                 process.kill()
 
     def __enter__(self) -> Cluster:
-        self._stopped: list[subprocess.Popen] = []
         try:
             self.prepare()
             self.start()
         except BaseException:
-            self.__exit__()
+            self.stop()
             raise
         return self
 
     def __exit__(self, *exc_info) -> None:
-        self._stopped = list(self.processes.values())
         self.stop()
 
     def _spawn(self, name: str, command: list[str], extra_env: dict[str, str] | None = None) -> None:
@@ -518,6 +514,14 @@ def check_throttle(cluster: Cluster, api_key: str) -> list[str]:
     import ssl
 
     context = ssl.create_default_context(cafile=str(cluster.certificate))
+    # After the kill nginx leaves the server out for fail_timeout (10 s): wait until both answer.
+    seen: set[str] = set()
+    deadline = time.monotonic() + 20
+    while len(seen) < 2 and time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(f"{cluster.url}/gezondheid/", context=context) as response:  # noqa: S310
+                seen.add(response.headers.get("X-Kansrijk-Upstream", ""))
+        time.sleep(0.2)
     statuses: list[int] = []
     upstreams: set[str] = set()
     for _ in range(THROTTLE_PER_MINUTE * 3 // 2):
