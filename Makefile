@@ -13,6 +13,9 @@ $(STAMP): requirements/base.txt requirements/dev.txt
 
 install: $(STAMP)
 
+# The demo is development: DEBUG=true (without it Kansrijk refuses to start without SECRET_KEY,
+# ALLOWED_HOSTS and an https SITE_URL).
+demo: export DEBUG = true
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --if-empty

@@ -130,6 +130,7 @@ _UUID_V4 = (0x4 << 76) | (0x2 << 62)
 
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kansrijk.settings")
+    os.environ.setdefault("DEBUG", "true")
     import django
 
     django.setup()

@@ -33,6 +33,9 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 BENCH = Path(__file__).resolve().parent
+# The benchmarks measure development settings (as `make demo` runs), except the load test on
+# the local cluster, which sets DEBUG=false itself.
+os.environ.setdefault("DEBUG", "true")
 sys.path.insert(0, str(BENCH))
 
 import factsheet_bench  # noqa: E402

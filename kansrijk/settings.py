@@ -5,6 +5,7 @@ for development on the embedded SQLite database.
 """
 
 import os
+import secrets
 import warnings
 from datetime import timedelta
 from pathlib import Path
@@ -47,18 +48,26 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+# Production unless the environment says DEBUG=true (`make demo` and `make test` do). Without
+# DEBUG, Kansrijk refuses to start while SECRET_KEY, ALLOWED_HOSTS or an https SITE_URL is
+# missing (kansrijk/core/checks.py: a system check error, also run by wsgi.py and Celery).
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY_FROM_ENVIRONMENT = bool(SECRET_KEY)
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is false")
-    # Development only: a fixed, obviously unsafe key so sessions survive restarts.
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
+    # Development: a fixed, obviously unsafe key so sessions survive restarts. Production
+    # without a key: a random one, so nothing is ever signed with a published key while the
+    # check refuses to start.
+    SECRET_KEY = (
+        "insecure-development-key-do-not-use-in-production"  # noqa: S105
+        if DEBUG
+        else f"unset-{secrets.token_urlsafe(48)}"
+    )
 # Rotating the key: the new one in SECRET_KEY, the old ones here (comma-separated) until the
 # sessions and links signed with them have expired (docs/deployment.md).
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 # Addresses of our own reverse proxies (nginx): only from these is X-Forwarded-For believed
 # (kansrijk/core/proxies.py). Empty (development): REMOTE_ADDR as it is.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
@@ -301,7 +310,8 @@ OUTBOX_KEEP_FAILED_DAYS = env_int("OUTBOX_KEEP_FAILED_DAYS", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kansrijk <noreply@kansrijk.example.nl>")
 # The address e-mails, evaluation links and printed QR codes link to; services that send mail
 # have no request to build it from.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Production must set an https address (kansrijk/core/checks.py).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 # Days an invitation link for a referrer account stays valid.
 INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
 

@@ -34,6 +34,7 @@ def test_it_passes_the_deployment_checks_with_production_settings():
         "DEBUG": "false",
         "SECRET_KEY": "x" * 20 + "production-like-secret-key-for-the-check-0123456789",
         "ALLOWED_HOSTS": "kansrijk.example.nl",
+        "SITE_URL": "https://kansrijk.example.nl",
         "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
         "REDIS_URL": "redis://127.0.0.1:6379/1",
     }

@@ -96,6 +96,7 @@ def test_it_adds_hsts_https_and_secure_cookies_in_production(tmp_path):
         "DEBUG": "false",
         "SECRET_KEY": "x" * 20 + "production-like-secret-key-for-the-check-0123456789",
         "ALLOWED_HOSTS": "kansrijk.example.nl",
+        "SITE_URL": "https://kansrijk.example.nl",
         # An empty database: showing the login page must not need one.
         "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
         "STATIC_ROOT": str(tmp_path / "static"),
