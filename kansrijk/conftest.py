@@ -8,6 +8,8 @@ and an admin.
 
 import pytest
 from django.core.cache import cache
+from django.db import connection as default_connection
+from django.db.backends.signals import connection_created
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -15,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kansrijk.accounts.constants import Role
 from kansrijk.accounts.models import User
 from kansrijk.accounts.selectors import user_needs_second_factor
+from kansrijk.core.dbroles import grant_application_role
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import Municipality, ReferrerOrganisation, Region, School
 
@@ -173,3 +176,58 @@ def ensure_privacy_statements() -> None:
 @pytest.fixture
 def privacy_statements(db):
     ensure_privacy_statements()
+
+
+# On PostgreSQL the suite runs as the application's database role, as production does
+# (kansrijk/core/dbroles.py): the owner (the connecting user) creates the test database and
+# runs the migrations; then every connection switches to this role, which may read and write
+# rows, and only SELECT and INSERT on the audit log. Only emptying the tables between
+# transactional tests (Django's flush, a TRUNCATE) goes back to the owner for that statement.
+APPLICATION_ROLE = "kansrijk_app_test"
+
+
+def _run_as_application_role(sender, connection, **kwargs):
+    if connection.vendor == "postgresql" and connection.alias != "__no_db__":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET ROLE {APPLICATION_ROLE}")
+
+
+def _create_application_role(connection) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DO $$ BEGIN "
+            f"CREATE ROLE {APPLICATION_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; "
+            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+        )
+        database = connection.ops.quote_name(connection.settings_dict["NAME"])
+        cursor.execute(f"GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {APPLICATION_ROLE}")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    if default_connection.vendor != "postgresql":
+        yield
+        return
+    operations = type(default_connection.ops)
+    flush_as_application = operations.execute_sql_flush
+
+    def flush_as_owner(self, sql_list):
+        with self.connection.cursor() as cursor:
+            cursor.execute("RESET ROLE")
+        try:
+            flush_as_application(self, sql_list)
+        finally:
+            with self.connection.cursor() as cursor:
+                cursor.execute(f"SET ROLE {APPLICATION_ROLE}")
+
+    with django_db_blocker.unblock():
+        _create_application_role(default_connection)
+        grant_application_role(default_connection, APPLICATION_ROLE)
+        _run_as_application_role(None, default_connection)
+    connection_created.connect(_run_as_application_role, dispatch_uid="kansrijk.tests.application_role")
+    operations.execute_sql_flush = flush_as_owner
+    yield
+    operations.execute_sql_flush = flush_as_application
+    connection_created.disconnect(dispatch_uid="kansrijk.tests.application_role")
+    with django_db_blocker.unblock(), default_connection.cursor() as cursor:
+        cursor.execute("RESET ROLE")

@@ -190,6 +190,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
+# PostgreSQL: the application's role (docs/deployment.md, section 4). Set where the owner runs
+# `migrate`, which then grants it row access and, on the audit log, SELECT and INSERT only.
+DATABASE_APP_ROLE = env_str("DATABASE_APP_ROLE", "")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

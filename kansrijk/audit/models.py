@@ -21,6 +21,9 @@ class AuditEvent(models.Model):
     case content). Nothing in the application updates or deletes these rows.
     """
 
+    # The application's database role gets SELECT and INSERT only (kansrijk/core/dbroles.py).
+    append_only = True
+
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     # No database constraint and no cascade: removing a user must not touch the rows that record
     # what they did (an UPDATE the trigger would refuse anyway); actor_label keeps the name.
