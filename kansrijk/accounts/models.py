@@ -142,3 +142,25 @@ class PasswordReset(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.created_at:%Y-%m-%d}"
+
+
+class RecoveryCode(models.Model):
+    """One unused recovery code of a user, stored only as a salted hash (recovery_codes.py).
+
+    The codes belong to the user's django-otp `StaticDevice`, which stays the device that was
+    verified, that django-otp's throttling counts on and that the administrator's reset removes
+    (with its codes). django-otp's own `StaticToken` would keep the codes as plain text, so it is
+    not used. A code is deleted when it is used.
+    """
+
+    device = models.ForeignKey(
+        "otp_static.StaticDevice", on_delete=models.CASCADE, related_name="recovery_codes", editable=False
+    )
+    code_hash = models.CharField(max_length=128, editable=False)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self) -> str:
+        return str(self.pk)

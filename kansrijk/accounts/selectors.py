@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .constants import Role
+from .models import RecoveryCode
 from .policy import organisations_for_inviter
 
 
@@ -24,7 +24,7 @@ def user_has_totp_device(user) -> bool:
 
 
 def recovery_codes_left(user) -> int:
-    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    return RecoveryCode.objects.filter(device__user=user, device__confirmed=True).count()
 
 
 def invitations_sent_for(user, *, limit: int = 20):

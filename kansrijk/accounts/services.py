@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.models import Device
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kansrijk.audit.events import Event
@@ -31,8 +31,9 @@ from kansrijk.outbox.constants import MailKind
 from kansrijk.outbox.services import absolute_url, mail_enqueue
 
 from .constants import Role
-from .models import Invitation, PasswordReset, User
+from .models import Invitation, PasswordReset, RecoveryCode, User
 from .policy import may_invite_for
+from .recovery_codes import recovery_code_hash, recovery_code_matches, recovery_code_new
 
 RECOVERY_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "Authenticator app"
@@ -113,7 +114,7 @@ def second_factor_verify(*, user: User, token: str) -> Device:
             allowed, _info = device.verify_is_allowed()
             if not allowed:
                 throttled = True
-            elif device.verify_token(token):
+            elif _token_verify(device, token):
                 verified = device
                 break
         if verified is None:
@@ -141,15 +142,45 @@ def login_failure_record(*, username: str | None, locked_out: bool) -> None:
     audit_record(actor=None, event=Event.LOGIN_FAILED, subject=user, new={"locked_out": locked_out})
 
 
+def _token_verify(device: Device, token: str) -> bool:
+    if isinstance(device, StaticDevice):
+        return _recovery_code_use(device, token)
+    return device.verify_token(token)
+
+
+def _recovery_code_use(device: StaticDevice, code: str) -> bool:
+    """What django-otp's `StaticDevice.verify_token` does, against the hashes of the codes: the
+    matching code is deleted, so it works once; a miss counts towards the device's throttle.
+
+    The device row is locked (devices_for_user with for_verify), so two requests cannot both use
+    one code.
+    """
+    match = next(
+        (row for row in device.recovery_codes.order_by("pk") if recovery_code_matches(code, row.code_hash)),
+        None,
+    )
+    if match is None:
+        device.throttle_increment()
+        return False
+    match.delete()
+    device.throttle_reset(commit=False)
+    device.set_last_used_timestamp(commit=False)
+    device.save()
+    return True
+
+
 def _recovery_codes_replace(user: User) -> list[str]:
+    """New codes for the user, stored as hashes only; the codes themselves are returned once."""
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
     codes: list[str] = []
     while len(codes) < RECOVERY_CODE_COUNT:
-        code = StaticToken.random_token()
+        code = recovery_code_new()
         if code not in codes:
             codes.append(code)
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    RecoveryCode.objects.bulk_create(
+        [RecoveryCode(device=device, code_hash=recovery_code_hash(code)) for code in codes]
+    )
     return codes
 
 
