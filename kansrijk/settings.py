@@ -249,6 +249,9 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, with whose each is in a column of its own, for the sessions page
+# and "log out everywhere else" (kansrijk/accounts/sessions.py).
+SESSION_ENGINE = "kansrijk.accounts.sessions"
 # Staff sessions end after 30 minutes without activity: every request renews the 30 minutes.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True

@@ -261,7 +261,7 @@ class TOTPDeviceAdmin(_OperatorsOnlyAddOrChange, OtpTOTPDeviceAdmin):
 class StaticDeviceAdmin(_OperatorsOnlyAddOrChange, OtpStaticDeviceAdmin):
     # The codes are hashed `RecoveryCode` rows, made only on the user's own pages. django-otp's
     # inline of plain `StaticToken`s would offer to type codes that nothing checks any more.
-    inlines = []
+    inlines = ()
 
 
 class GroupAdmin(DjangoGroupAdmin):

@@ -31,9 +31,10 @@ from kansrijk.outbox.constants import MailKind
 from kansrijk.outbox.services import absolute_url, mail_enqueue
 
 from .constants import Role
-from .models import Invitation, PasswordReset, RecoveryCode, User
+from .models import Invitation, PasswordReset, RecoveryCode, User, UserSession
 from .policy import may_invite_for
 from .recovery_codes import recovery_code_hash, recovery_code_matches, recovery_code_new
+from .selectors import sessions_active_of
 
 RECOVERY_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "Authenticator app"
@@ -95,6 +96,22 @@ def user_password_change(*, user: User, password: str) -> None:
         user.set_password(password)
         user.save(update_fields=["password"])
         audit_record(actor=user, event=Event.PASSWORD_CHANGED, subject=user)
+
+
+def sessions_end_others(*, user: User, keep: str) -> int:
+    """Log `user` out everywhere but in the session with the key `keep` (ASVS 7.5.2).
+
+    The other sessions are deleted, so their next request finds none and goes to the login
+    page. Returns how many of them were active (the number the sessions page showed); expired
+    ones go too. Only the user's own sessions can be named: the query is by user.
+    """
+    with transaction.atomic():
+        active = sum(1 for session in sessions_active_of(user) if session.session_key != keep)
+        UserSession.objects.filter(user=user).exclude(session_key=keep).delete()
+        audit_record(
+            actor=user, event=Event.OTHER_SESSIONS_ENDED, subject=user, new={"sessions_ended": active}
+        )
+    return active
 
 
 def second_factor_verify(*, user: User, token: str) -> Device:

@@ -94,9 +94,12 @@ def test_a_code_from_the_set_up_logs_in_at_a_later_login(browser, caseworker_a, 
     time_machine.move_to(dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC), tick=False)
     log_in_with_password(browser, "anna")
     page = browser.get(SETUP).content.decode()
-    secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
+    secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page)
+    assert secret
     shown = CODE_ON_PAGE.findall(
-        browser.post(SETUP, {"code": totp_code(b32decode(secret).hex())}).content.decode()
+        browser.post(
+            SETUP, {"code": totp_code(b32decode(secret.group(1).replace(" ", "")).hex())}
+        ).content.decode()
     )
     browser.post(reverse("logout"))
 
