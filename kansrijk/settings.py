@@ -398,6 +398,11 @@ JOB_STATEMENT_TIMEOUT_MS = env_int("JOB_STATEMENT_TIMEOUT_MS", 30 * 60 * 1000)
 # Retention periods (docs/process.md §4); applied by the retention command.
 RETENTION_ENDED_MONTHS = env_int("RETENTION_ENDED_MONTHS", 24)
 RETENTION_REJECTED_MONTHS = env_int("RETENTION_REJECTED_MONTHS", 6)
+# Days the libraries' own logs keep a row: django-axes' record of every login (user name,
+# address, browser) and Django's admin log. Kansrijk's audit log records the same events for
+# good; these copies serve a recent incident only. Applied by the retention command; axes'
+# lockout counters go as soon as their cool-off has passed (docs/security.md §3).
+SECURITY_LOGS_KEEP_DAYS = env_int("SECURITY_LOGS_KEEP_DAYS", 90)
 
 # Logs go to stdout: one JSON object per line in production (LOG_FORMAT=json, the default when
 # DEBUG is false), plain lines in development. Every line carries the request id
