@@ -32,6 +32,8 @@ def test_it_replaces_the_codes_and_shows_the_new_ones_once(client, caseworker_a)
     assert RecoveryCode.objects.filter(device__user=caseworker_a).count() == 10
     assert not _works(caseworker_a, old)  # every old code stopped working
     assert "no-store" in response["Cache-Control"]
+    # The option to end the other sessions after the change (ASVS 7.4.3).
+    assert f'action="{reverse("account:sessions_end_others")}"' in response.content.decode()
     assert AuditEvent.objects.filter(event="recovery_codes_replaced", actor=caseworker_a).count() == 2
     # A reload shows the form again, never the codes.
     assert not re.findall(r"<li><code>", client.get(RENEW).content.decode())
