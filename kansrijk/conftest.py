@@ -131,6 +131,14 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _fast_recovery_code_hashing(monkeypatch):
+    # The same for recovery codes (kansrijk/accounts/recovery_codes.py): ten hashes per set of
+    # codes, and a check of every code of a user per attempt. Each hash keeps its own number of
+    # rounds, so checking stays right; test_recovery_codes_hashed.py tests the real number.
+    monkeypatch.setattr("kansrijk.accounts.recovery_codes.ITERATIONS", 1)
+
+
 class SecondFactorClient(Client):
     """A test client whose `force_login` also passes the second factor, as a real login would.
 

@@ -262,6 +262,9 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, with whose each is in a column of its own, for the sessions page
+# and "log out everywhere else" (kansrijk/accounts/sessions.py).
+SESSION_ENGINE = "kansrijk.accounts.sessions"
 # Staff sessions end after 30 minutes without activity: every request renews the 30 minutes.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
@@ -409,6 +412,11 @@ JOB_STATEMENT_TIMEOUT_MS = env_int("JOB_STATEMENT_TIMEOUT_MS", 30 * 60 * 1000)
 # Retention periods (docs/process.md §4); applied by the retention command.
 RETENTION_ENDED_MONTHS = env_int("RETENTION_ENDED_MONTHS", 24)
 RETENTION_REJECTED_MONTHS = env_int("RETENTION_REJECTED_MONTHS", 6)
+# Days the libraries' own logs keep a row: django-axes' record of every login (user name,
+# address, browser) and Django's admin log. Kansrijk's audit log records the same events for
+# good; these copies serve a recent incident only. Applied by the retention command; axes'
+# lockout counters go as soon as their cool-off has passed (docs/security.md §3).
+SECURITY_LOGS_KEEP_DAYS = env_int("SECURITY_LOGS_KEEP_DAYS", 90)
 
 # Logs go to stdout: one JSON object per line in production (LOG_FORMAT=json, the default when
 # DEBUG is false), plain lines in development. Every line carries the request id

@@ -9,4 +9,6 @@ urlpatterns = [
     path("", account_views.account, name="index"),
     path("wachtwoord/", account_views.password_change, name="password"),
     path("herstelcodes/", account_views.recovery_codes_renew, name="recovery_codes"),
+    path("sessies/", account_views.sessions, name="sessions"),
+    path("sessies/elders-uitloggen/", account_views.sessions_end_others, name="sessions_end_others"),
 ]

@@ -1,8 +1,9 @@
-"""The user's own login settings: a new password, new recovery codes.
+"""The user's own login settings: a new password, new recovery codes, their sessions.
 
-Both ask for the current password first, through authenticate(), so that axes counts a wrong
-one like a wrong login: a session left open on somebody's desk is not enough to take over the
-account, nor to guess its password without limit.
+A new password and new codes ask for the current password first, through authenticate(), so
+that axes counts a wrong one like a wrong login: a session left open on somebody's desk is not
+enough to take over the account, nor to guess its password without limit. Ending one's other
+sessions asks for nothing: it only takes access away.
 """
 
 from __future__ import annotations
@@ -15,11 +16,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
 from . import services
 from .forms import ConfirmPasswordForm
-from .selectors import recovery_codes_left, user_has_totp_device, user_needs_second_factor
+from .selectors import (
+    recovery_codes_left,
+    sessions_active_of,
+    user_has_totp_device,
+    user_needs_second_factor,
+)
 
 
 @never_cache
@@ -94,3 +102,41 @@ def recovery_codes_renew(request):
     return render(
         request, "accounts/recovery_codes_renew.html", {"form": form, "codes_left": recovery_codes_left(user)}
     )
+
+
+@never_cache
+@login_required
+@require_GET
+def sessions(request):
+    """Where the user is logged in (ASVS 7.5.2): only their own sessions, this one marked."""
+    return render(
+        request,
+        "accounts/sessions.html",
+        {
+            "sessions": sessions_active_of(request.user),
+            "current_key": request.session.session_key,
+            "uses_second_factor": user_needs_second_factor(request.user),
+        },
+    )
+
+
+@never_cache
+@login_required
+@require_POST
+def sessions_end_others(request):
+    """Log out everywhere else: every other session of this user ends, this one stays."""
+    # Without a key (which a logged-in request always has) nothing is kept: logged out everywhere.
+    ended = services.sessions_end_others(user=request.user, keep=request.session.session_key or "")
+    if ended:
+        messages.success(
+            request,
+            ngettext(
+                "You have been logged out of %(count)d other session.",
+                "You have been logged out of %(count)d other sessions.",
+                ended,
+            )
+            % {"count": ended},
+        )
+    else:
+        messages.success(request, _("You were not logged in anywhere else."))
+    return redirect("account:sessions")

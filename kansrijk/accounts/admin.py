@@ -259,7 +259,9 @@ class TOTPDeviceAdmin(_OperatorsOnlyAddOrChange, OtpTOTPDeviceAdmin):
 
 
 class StaticDeviceAdmin(_OperatorsOnlyAddOrChange, OtpStaticDeviceAdmin):
-    pass
+    # The codes are hashed `RecoveryCode` rows, made only on the user's own pages. django-otp's
+    # inline of plain `StaticToken`s would offer to type codes that nothing checks any more.
+    inlines = ()
 
 
 class GroupAdmin(DjangoGroupAdmin):

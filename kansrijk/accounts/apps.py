@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the login-failure audit
+        from . import signals  # noqa: F401 - connects the login receivers

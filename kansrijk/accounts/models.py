@@ -1,6 +1,7 @@
 import uuid
 
 from django.contrib.auth.models import AbstractUser
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -142,3 +143,59 @@ class PasswordReset(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.created_at:%Y-%m-%d}"
+
+
+class RecoveryCode(models.Model):
+    """One unused recovery code of a user, stored only as a salted hash (recovery_codes.py).
+
+    The codes belong to the user's django-otp `StaticDevice`, which stays the device that was
+    verified, that django-otp's throttling counts on and that the administrator's reset removes
+    (with its codes). django-otp's own `StaticToken` would keep the codes as plain text, so it is
+    not used. A code is deleted when it is used.
+    """
+
+    device = models.ForeignKey(
+        "otp_static.StaticDevice", on_delete=models.CASCADE, related_name="recovery_codes", editable=False
+    )
+    code_hash = models.CharField(max_length=128, editable=False)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self) -> str:
+        return str(self.pk)
+
+
+class UserSession(AbstractBaseSession):
+    """Django's database session, with whose it is and what its owner's sessions page shows.
+
+    Kansrijk's session engine (accounts/sessions.py) fills these columns from the session's own
+    data each time it saves it, that is on every request: they follow the session through the
+    login, its new key after the second factor and the logout, and a user's sessions are one
+    indexed query away (ASVS 7.5.2). Visitors who are not logged in have no user.
+    """
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, null=True, blank=True, related_name="sessions"
+    )
+    # When the user logged in (the start of the maximum lifetime, core/middleware.py).
+    started_at = models.DateTimeField(null=True, blank=True)
+    last_active_at = models.DateTimeField(null=True, blank=True)
+    # What the login saw of the browser: names such as "Firefox" and "Windows", never the
+    # whole user-agent header; and the address, which its user sees on their sessions page.
+    browser = models.CharField(max_length=40, blank=True)
+    system = models.CharField(max_length=40, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    # Whether the second step of the login was passed in this session.
+    second_factor = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    @classmethod
+    def get_session_store_class(cls):
+        from .sessions import SessionStore
+
+        return SessionStore

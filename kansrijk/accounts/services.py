@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.models import Device
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kansrijk.audit.events import Event
@@ -31,8 +31,10 @@ from kansrijk.outbox.constants import MailKind
 from kansrijk.outbox.services import absolute_url, mail_enqueue
 
 from .constants import Role
-from .models import Invitation, PasswordReset, User
+from .models import Invitation, PasswordReset, RecoveryCode, User, UserSession
 from .policy import may_invite_for
+from .recovery_codes import recovery_code_hash, recovery_code_matches, recovery_code_new
+from .selectors import sessions_active_of
 
 RECOVERY_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "Authenticator app"
@@ -96,6 +98,22 @@ def user_password_change(*, user: User, password: str) -> None:
         audit_record(actor=user, event=Event.PASSWORD_CHANGED, subject=user)
 
 
+def sessions_end_others(*, user: User, keep: str) -> int:
+    """Log `user` out everywhere but in the session with the key `keep` (ASVS 7.5.2).
+
+    The other sessions are deleted, so their next request finds none and goes to the login
+    page. Returns how many of them were active (the number the sessions page showed); expired
+    ones go too. Only the user's own sessions can be named: the query is by user.
+    """
+    with transaction.atomic():
+        active = sum(1 for session in sessions_active_of(user) if session.session_key != keep)
+        UserSession.objects.filter(user=user).exclude(session_key=keep).delete()
+        audit_record(
+            actor=user, event=Event.OTHER_SESSIONS_ENDED, subject=user, new={"sessions_ended": active}
+        )
+    return active
+
+
 def second_factor_verify(*, user: User, token: str) -> Device:
     """The device that accepts `token`: a code from the app or an unused recovery code.
 
@@ -113,7 +131,7 @@ def second_factor_verify(*, user: User, token: str) -> Device:
             allowed, _info = device.verify_is_allowed()
             if not allowed:
                 throttled = True
-            elif device.verify_token(token):
+            elif _token_verify(device, token):
                 verified = device
                 break
         if verified is None:
@@ -141,15 +159,45 @@ def login_failure_record(*, username: str | None, locked_out: bool) -> None:
     audit_record(actor=None, event=Event.LOGIN_FAILED, subject=user, new={"locked_out": locked_out})
 
 
+def _token_verify(device: Device, token: str) -> bool:
+    if isinstance(device, StaticDevice):
+        return _recovery_code_use(device, token)
+    return device.verify_token(token)
+
+
+def _recovery_code_use(device: StaticDevice, code: str) -> bool:
+    """What django-otp's `StaticDevice.verify_token` does, against the hashes of the codes: the
+    matching code is deleted, so it works once; a miss counts towards the device's throttle.
+
+    The device row is locked (devices_for_user with for_verify), so two requests cannot both use
+    one code.
+    """
+    match = next(
+        (row for row in device.recovery_codes.order_by("pk") if recovery_code_matches(code, row.code_hash)),
+        None,
+    )
+    if match is None:
+        device.throttle_increment()
+        return False
+    match.delete()
+    device.throttle_reset(commit=False)
+    device.set_last_used_timestamp(commit=False)
+    device.save()
+    return True
+
+
 def _recovery_codes_replace(user: User) -> list[str]:
+    """New codes for the user, stored as hashes only; the codes themselves are returned once."""
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
     codes: list[str] = []
     while len(codes) < RECOVERY_CODE_COUNT:
-        code = StaticToken.random_token()
+        code = recovery_code_new()
         if code not in codes:
             codes.append(code)
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    RecoveryCode.objects.bulk_create(
+        [RecoveryCode(device=device, code_hash=recovery_code_hash(code)) for code in codes]
+    )
     return codes
 
 

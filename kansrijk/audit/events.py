@@ -80,6 +80,7 @@ class Event(models.TextChoices):
     RECOVERY_CODE_USED = "recovery_code_used", _("Recovery code used")
     RECOVERY_CODES_REPLACED = "recovery_codes_replaced", _("New recovery codes made")
     PASSWORD_CHANGED = "password_changed", _("Password changed")
+    OTHER_SESSIONS_ENDED = "other_sessions_ended", _("Logged out everywhere else")
     PASSWORD_RESET_SENT = "password_reset_sent", _("Invitation to choose a new password sent")
     PASSWORD_RESET_USED = "password_reset_used", _("New password chosen with an invitation link")
     SECOND_FACTOR_RESET = "second_factor_reset", _("Authenticator app and recovery codes removed")

@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -67,3 +69,33 @@ def retention_due(*, today: dt.date) -> RetentionDue:
     ).exclude(due)
     young_people = YoungPerson.objects.filter(birth_date__isnull=False).exclude(Exists(still_kept))
     return RetentionDue(today=today, referrals=referrals, young_people=young_people)
+
+
+@dataclass(frozen=True)
+class LogsDue:
+    """The rows of the libraries' own logs that are past their time at `now`."""
+
+    login_attempts: QuerySet[AccessAttempt]
+    logins: QuerySet[AccessLog]
+    login_failures: QuerySet[AccessFailureLog]
+    admin_log_entries: QuerySet[LogEntry]
+
+
+def logs_due(*, now: dt.datetime) -> LogsDue:
+    """What django-axes and Django's admin keep in tables of their own, once it is past its time.
+
+    - axes' lockout counters (`AccessAttempt`: the user name as typed, which may be a password
+      typed in the wrong box, address and browser) once the cool-off (AXES_COOLOFF_TIME) has
+      passed: axes no longer counts them then, but deletes them only at a later login;
+    - axes' record of every login and logout (`AccessLog`: user name, address, browser), of
+      failed logins (`AccessFailureLog`, off in our settings; should it be switched on), and
+      Django's admin log (`django_admin_log`: who changed which object, with its name) after
+      SECURITY_LOGS_KEEP_DAYS. Kansrijk's audit log records the same events for good.
+    """
+    kept_from = now - dt.timedelta(days=settings.SECURITY_LOGS_KEEP_DAYS)
+    return LogsDue(
+        login_attempts=AccessAttempt.objects.filter(attempt_time__lt=now - settings.AXES_COOLOFF_TIME),
+        logins=AccessLog.objects.filter(attempt_time__lt=kept_from),
+        login_failures=AccessFailureLog.objects.filter(attempt_time__lt=kept_from),
+        admin_log_entries=LogEntry.objects.filter(action_time__lt=kept_from),
+    )

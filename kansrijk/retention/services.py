@@ -12,6 +12,9 @@ Removed: every note, summary, agreement, component, parent contact, conversation
 restoration action; the victims; the parents and carers; and all free text on what remains.
 The audit log is not touched: it holds codes, dates and ids only (interventions/workflow.py,
 `audit_values`), and the database refuses to change it.
+
+The same run removes the rows of django-axes' and Django's admin's own logs that are past their
+time (`logs_due`), which hold user names, addresses and browsers.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from kansrijk.interventions.models import (
 from kansrijk.people.models import Parent, Victim, YoungPerson
 from kansrijk.referrals.models import Referral, ReferralStatusChange
 
-from .selectors import retention_due
+from .selectors import logs_due, retention_due
 
 logger = logging.getLogger(__name__)
 
@@ -72,8 +75,19 @@ class RetentionResult:
         return asdict(self)
 
 
-def retention_apply(*, today: dt.date | None = None, dry_run: bool = False) -> RetentionResult:
-    """Remove the personal data due on `today` (default: today); with `dry_run`, only count.
+@dataclass
+class RetentionRun(RetentionResult):
+    """A retention run: the case data above, and the log rows past their time (`logs_due`)."""
+
+    login_attempts: int = 0
+    logins: int = 0
+    login_failures: int = 0
+    admin_log_entries: int = 0
+
+
+def retention_apply(*, today: dt.date | None = None, dry_run: bool = False) -> RetentionRun:
+    """Remove the personal data due on `today` (default: today) and the log rows past their
+    time now; with `dry_run`, only count.
 
     One transaction: a run that fails halfway leaves everything as it was, and the next run
     starts over. A real run writes one audit row with the counts; a dry run writes nothing.
@@ -84,11 +98,12 @@ def retention_apply(*, today: dt.date | None = None, dry_run: bool = False) -> R
         # Fixed before anything changes: which young people go depends on which referrals do.
         referral_ids = list(due.referrals.order_by("pk").values_list("pk", flat=True))
         person_ids = list(due.young_people.order_by("pk").values_list("pk", flat=True))
-        result = RetentionResult(referrals=len(referral_ids), young_people=len(person_ids))
+        result = RetentionRun(referrals=len(referral_ids), young_people=len(person_ids))
         for ids in _batches(referral_ids):
             referrals_strip(ids, result, dry_run=dry_run)
         for ids in _batches(person_ids):
             young_people_strip(ids, result, dry_run=dry_run)
+        logs_purge(result, now=timezone.now(), dry_run=dry_run)
         if not dry_run:
             audit_record(
                 actor=None,
@@ -98,11 +113,26 @@ def retention_apply(*, today: dt.date | None = None, dry_run: bool = False) -> R
                     "today": today.isoformat(),
                     "ended_months": settings.RETENTION_ENDED_MONTHS,
                     "rejected_months": settings.RETENTION_REJECTED_MONTHS,
+                    "logs_keep_days": settings.SECURITY_LOGS_KEEP_DAYS,
                     **result.as_dict(),
                 },
             )
     logger.info("retention %s: %s", "dry run" if dry_run else "applied", result.as_dict())
     return result
+
+
+def logs_purge(result: RetentionRun, *, now: dt.datetime, dry_run: bool) -> None:
+    due = logs_due(now=now)
+    for field, rows in (
+        ("login_attempts", due.login_attempts),
+        ("logins", due.logins),
+        ("login_failures", due.login_failures),
+        ("admin_log_entries", due.admin_log_entries),
+    ):
+        # Counted from the model's own rows: delete() would also count axes' expiry rows.
+        setattr(result, field, rows.count())
+        if not dry_run:
+            rows.delete()
 
 
 def _batches(ids: list[int]) -> Iterator[list[int]]:

@@ -4,16 +4,19 @@ old ones stop working, and the audit log records it."""
 import re
 
 from django.urls import reverse
-from django_otp.plugins.otp_static.models import StaticToken
 
 from kansrijk.accounts import services
+from kansrijk.accounts.models import RecoveryCode
+from kansrijk.accounts.recovery_codes import recovery_code_matches
 from kansrijk.audit.models import AuditEvent
 
 RENEW = reverse("account:recovery_codes")
 
 
-def _codes(user) -> set[str]:
-    return set(StaticToken.objects.filter(device__user=user).values_list("token", flat=True))
+def _works(user, codes: set[str]) -> set[str]:
+    """Those of `codes` that one of the user's stored hashes accepts."""
+    stored = list(RecoveryCode.objects.filter(device__user=user).values_list("code_hash", flat=True))
+    return {code for code in codes if any(recovery_code_matches(code, encoded) for encoded in stored)}
 
 
 def test_it_replaces_the_codes_and_shows_the_new_ones_once(client, caseworker_a):
@@ -25,9 +28,12 @@ def test_it_replaces_the_codes_and_shows_the_new_ones_once(client, caseworker_a)
 
     assert response.status_code == 200
     shown = set(re.findall(r"<li><code>([a-z2-7]{8})</code></li>", response.content.decode()))
-    assert len(shown) == 10 and shown == _codes(caseworker_a)
-    assert not shown & old  # every old code stopped working
+    assert len(shown) == 10 and _works(caseworker_a, shown) == shown
+    assert RecoveryCode.objects.filter(device__user=caseworker_a).count() == 10
+    assert not _works(caseworker_a, old)  # every old code stopped working
     assert "no-store" in response["Cache-Control"]
+    # The option to end the other sessions after the change (ASVS 7.4.3).
+    assert f'action="{reverse("account:sessions_end_others")}"' in response.content.decode()
     assert AuditEvent.objects.filter(event="recovery_codes_replaced", actor=caseworker_a).count() == 2
     # A reload shows the form again, never the codes.
     assert not re.findall(r"<li><code>", client.get(RENEW).content.decode())
@@ -41,7 +47,7 @@ def test_a_wrong_password_changes_nothing_and_counts_as_a_failed_login(client, c
 
     assert response.status_code == 200
     assert "Dat is niet uw huidige wachtwoord." in response.content.decode()
-    assert _codes(caseworker_a) == old
+    assert _works(caseworker_a, old) == old
     assert AuditEvent.objects.filter(event="login_failed", subject_id=str(caseworker_a.pk)).count() == 1
 
 

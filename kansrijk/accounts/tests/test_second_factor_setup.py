@@ -4,9 +4,10 @@ import re
 from base64 import b32decode
 
 from django.urls import reverse
-from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kansrijk.accounts.models import RecoveryCode
+from kansrijk.accounts.recovery_codes import recovery_code_matches
 from kansrijk.audit.models import AuditEvent
 
 from .helpers import log_in_with_password, totp_code
@@ -53,9 +54,10 @@ def test_it_confirms_the_app_with_a_code_made_from_the_shown_key(browser, casewo
     text = response.content.decode()
     codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", text)
     assert len(codes) == 10 and len(set(codes)) == 10
-    assert sorted(codes) == sorted(
-        StaticToken.objects.filter(device__user=caseworker_a).values_list("token", flat=True)
-    )
+    # Stored as hashes only, one for each code shown.
+    stored = list(RecoveryCode.objects.filter(device__user=caseworker_a).values_list("code_hash", flat=True))
+    assert len(stored) == 10
+    assert all(sum(recovery_code_matches(code, encoded) for encoded in stored) == 1 for code in codes)
     assert response["Cache-Control"].startswith("max-age=0") and "no-store" in response["Cache-Control"]
     device = TOTPDevice.objects.get(user=caseworker_a)
     assert device.confirmed
@@ -88,7 +90,7 @@ def test_it_refuses_a_wrong_code_and_confirms_nothing(browser, caseworker_a):
     assert response.status_code == 200
     assert "Die code klopt niet." in response.content.decode()
     assert not TOTPDevice.objects.filter(user=caseworker_a, confirmed=True).exists()
-    assert not StaticToken.objects.exists()
+    assert not RecoveryCode.objects.exists()
     assert browser.get(reverse("work"))["Location"].startswith(reverse("accounts:second_factor"))
     assert AuditEvent.objects.filter(event="second_factor_failed").count() == 1
 

@@ -267,6 +267,12 @@ MATRIX: dict[str, Entry] = {
     "account/herstelcodes/": Entry(
         "GET", _page("account:recovery_codes"), everyone(200, anonymous=LOGIN, referrer=403), False
     ),
+    # Everyone logged in sees and ends their own sessions, and no one else's (the button names
+    # no session: accounts/tests/test_sessions.py).
+    "account/sessies/": Entry("GET", _page("account:sessions"), everyone(200, anonymous=LOGIN), False),
+    "account/sessies/elders-uitloggen/": Entry(
+        "POST", _page("account:sessions_end_others"), everyone(ELSEWHERE, anonymous=LOGIN), False
+    ),
     "uitloggen/": Entry("POST", _page("logout"), everyone(LOGIN), False),
     # Django's i18n machinery: switching the language is open to everyone.
     "taal/setlang/": Entry(

@@ -9,7 +9,8 @@ class Command(BaseCommand):
     help = (
         "Remove the personal data that are due (ended interventions after RETENTION_ENDED_MONTHS, "
         "rejected or withdrawn referrals after RETENTION_REJECTED_MONTHS), keeping the anonymous "
-        "figures. Safe to run every day."
+        "figures, and the login and admin log rows older than SECURITY_LOGS_KEEP_DAYS. Safe to "
+        "run every day."
     )
 
     def add_arguments(self, parser):
@@ -35,6 +36,10 @@ class Command(BaseCommand):
             ),
             "care_rows_emptied": _("referrals to care and care reports emptied of their notes"),
             "evaluations_emptied": _("evaluations emptied of names, addresses and open answers"),
+            "login_attempts": _("lockout counters of failed logins past their cool-off"),
+            "logins": _("login records (django-axes)"),
+            "login_failures": _("failed-login records (django-axes)"),
+            "admin_log_entries": _("entries of the Django admin's own log"),
         }
         for key, count in result.as_dict().items():
             self.stdout.write(f"  {labels[key]}: {count}")
