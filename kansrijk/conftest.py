@@ -233,9 +233,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
         grant_application_role(default_connection, APPLICATION_ROLE)
         _run_as_application_role(None, default_connection)
     connection_created.connect(_run_as_application_role, dispatch_uid="kansrijk.tests.application_role")
-    operations.execute_sql_flush = flush_as_owner
-    yield
-    operations.execute_sql_flush = flush_as_application
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(operations, "execute_sql_flush", flush_as_owner)
+        yield
     connection_created.disconnect(dispatch_uid="kansrijk.tests.application_role")
     with django_db_blocker.unblock(), default_connection.cursor() as cursor:
         cursor.execute("RESET ROLE")
