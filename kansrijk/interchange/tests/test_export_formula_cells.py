@@ -79,6 +79,7 @@ def test_it_imports_its_own_export_with_the_same_names(tmp_path):
         "region", "municipality", "school", "neighbourhood", "referral__young_person"
     ).get()
     assert imported.reference == intervention.reference
+    assert imported.school is not None and imported.neighbourhood is not None
     assert (
         imported.region.name,
         imported.municipality.name,

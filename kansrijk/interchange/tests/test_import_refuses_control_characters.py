@@ -51,6 +51,7 @@ def test_it_reads_an_apostrophe_before_a_formula_character_as_the_export_wrote_i
 
     assert code == 0, err
     intervention = Intervention.objects.select_related("municipality", "school", "neighbourhood").get()
+    assert intervention.school is not None and intervention.neighbourhood is not None
     assert intervention.municipality.name == "=Oost"
     assert intervention.school.name == "'t Zuiderlicht"
     assert intervention.neighbourhood.name == "-"
