@@ -16,8 +16,9 @@ from kansrijk.interventions.tests.factories import make_intervention, make_refer
 from kansrijk.outbox.constants import MailKind
 from kansrijk.outbox.models import OutgoingMail
 
-HOSTILE = "Kwaad\n\nKlik op https://evil.example/inloggen"
-TRACES = ("Kwaad", "evil.example", "Klik op")
+# Short enough for every field it goes into (a phone number has 32 characters).
+HOSTILE = "Kwaad\n\nhttps://evil.example/"
+TRACES = ("Kwaad", "evil.example")
 
 
 def _hostile_referral() -> dict:
