@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.validators import no_control_characters
 from kansrijk.organisations.models import ReferrerOrganisation
 
 from .models import User
@@ -68,8 +69,9 @@ class ConfirmPasswordForm(forms.Form):
 class InvitationForm(forms.Form):
     """A team lead or administrator invites a referrer of one of the organisations they manage."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    # One line of plain text, as the invitation's fields (core/validators.py).
+    first_name = forms.CharField(label=_("First name"), max_length=150, validators=[no_control_characters])
+    last_name = forms.CharField(label=_("Last name"), max_length=150, validators=[no_control_characters])
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=ReferrerOrganisation.objects.none(), empty_label=_("Choose")

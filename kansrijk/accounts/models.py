@@ -5,12 +5,21 @@ from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.validators import no_control_characters
+
 from .constants import HALT_CASE_ROLES, Role
 
 
 class User(AbstractUser):
     """A person who logs in: Halt staff or a referrer (docs/process.md §3)."""
 
+    # AbstractUser's name fields, plain (core/validators.py): a user's name is shown to others.
+    first_name = models.CharField(
+        _("first name"), max_length=150, blank=True, validators=[no_control_characters]
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=150, blank=True, validators=[no_control_characters]
+    )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     region = models.ForeignKey(
         "organisations.Region",
@@ -84,8 +93,8 @@ class Invitation(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     email = models.EmailField(_("e-mail"))
-    first_name = models.CharField(_("first name"), max_length=150)
-    last_name = models.CharField(_("last name"), max_length=150)
+    first_name = models.CharField(_("first name"), max_length=150, validators=[no_control_characters])
+    last_name = models.CharField(_("last name"), max_length=150, validators=[no_control_characters])
     organisation = models.ForeignKey(
         "organisations.ReferrerOrganisation",
         on_delete=models.CASCADE,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from kansrijk.core.validators import no_control_characters
 from kansrijk.interventions.constants import Outcome, Status
 from kansrijk.referrals.constants import Reason, ReferralStatus, RejectionReason
 from kansrijk.referrals.intake import (
@@ -16,6 +17,8 @@ from kansrijk.referrals.intake import (
 )
 from kansrijk.referrals.rules import DUPLICATE_REASON
 
+# The short fields are one line of plain text, as the models they end up in (core/validators.py).
+PLAIN = (no_control_characters,)
 YOUNG_PERSON_FIELDS = ("first_name", "last_name", "birth_date", "school_class", "address_area")
 
 
@@ -28,20 +31,37 @@ def _required(name: str) -> dict:
 
 
 class YoungPersonSerializer(serializers.Serializer):
-    first_name = serializers.CharField(max_length=100, error_messages=_required("first_name"))
-    last_name = serializers.CharField(max_length=150, error_messages=_required("last_name"))
+    first_name = serializers.CharField(
+        max_length=100, error_messages=_required("first_name"), validators=PLAIN
+    )
+    last_name = serializers.CharField(max_length=150, error_messages=_required("last_name"), validators=PLAIN)
     birth_date = serializers.DateField(error_messages=_required("birth_date"))
-    school_class = serializers.CharField(max_length=50, required=False, allow_blank=True, default="")
+    school_class = serializers.CharField(
+        max_length=50, required=False, allow_blank=True, default="", validators=PLAIN
+    )
     address_area = serializers.CharField(
-        max_length=100, required=False, allow_blank=True, default="", help_text="Postcode area or street."
+        max_length=100,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Postcode area or street.",
+        validators=PLAIN,
     )
 
 
 class ParentSerializer(serializers.Serializer):
-    first_name = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
-    last_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
-    relation = serializers.CharField(max_length=50, required=False, allow_blank=True, default="")
-    phone = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
+    first_name = serializers.CharField(
+        max_length=100, required=False, allow_blank=True, default="", validators=PLAIN
+    )
+    last_name = serializers.CharField(
+        max_length=150, required=False, allow_blank=True, default="", validators=PLAIN
+    )
+    relation = serializers.CharField(
+        max_length=50, required=False, allow_blank=True, default="", validators=PLAIN
+    )
+    phone = serializers.CharField(
+        max_length=32, required=False, allow_blank=True, default="", validators=PLAIN
+    )
     email = serializers.EmailField(max_length=254, required=False, allow_blank=True, default="")
 
 
@@ -53,6 +73,7 @@ class ReferralCreateSerializer(serializers.Serializer):
         allow_blank=True,
         default="",
         help_text="Name of a neighbourhood in the organisation's municipality.",
+        validators=PLAIN,
     )
     # many=True hands max_length to the ListSerializer; djangorestframework-stubs lacks it.
     parents = ParentSerializer(many=True, required=False, default=list, max_length=4)  # type: ignore[call-arg]
@@ -75,7 +96,7 @@ class ReferralCreateSerializer(serializers.Serializer):
     parents_informed = serializers.BooleanField(error_messages=_required("parents_informed"))
     other_care_involved = serializers.BooleanField(required=False, default=False)
     other_care_description = serializers.CharField(
-        max_length=300, required=False, allow_blank=True, default=""
+        max_length=300, required=False, allow_blank=True, default="", validators=PLAIN
     )
 
     def validate(self, attrs):

@@ -296,9 +296,13 @@ def evaluation_url(evaluation: Evaluation, token: str) -> str:
 
 
 def _mail(evaluation: Evaluation, token: str, *, reminder: bool) -> None:
-    """The invitation or the reminder, to the outbox in the caller's transaction."""
+    """The invitation or the reminder, to the outbox in the caller's transaction.
+
+    It addresses the respondent by their role, never by name: the names were typed by a
+    referrer or a partner system, and an e-mail carries no text from outside (docs/security.md).
+    """
     context = {
-        "first_name": evaluation.first_name,
+        "respondent": evaluation.respondent,
         "url": evaluation_url(evaluation, token),
         "expires_at": evaluation.expires_at,
         "reminder": reminder,

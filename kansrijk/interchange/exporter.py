@@ -7,14 +7,15 @@ derived from their uuid, never anything from their name.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
+from itertools import chain
 from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from kansrijk.core.dates import SchoolYear
+from kansrijk.core.spreadsheets import PLAIN, spreadsheet_write
 from kansrijk.interventions.models import (
     CareReferral,
     CareReport,
@@ -141,11 +142,10 @@ def export_rows(*, period: SchoolYear | None = None, scope: Scope | None = None)
 def interventions_export(
     *, out: SupportsWrite[str], period: SchoolYear | None = None, scope: Scope | None = None
 ) -> int:
-    """Write the header and one row per intervention to `out`; returns the number of rows."""
-    writer = csv.writer(out)
-    writer.writerow(COLUMN_NAMES)
-    count = 0
-    for values in export_rows(period=period, scope=scope):
-        writer.writerow(values)
-        count += 1
-    return count
+    """Write the header and one row per intervention to `out`; returns the number of interventions.
+
+    Through Kansrijk's one CSV writer in its plain dialect: a name that begins like a formula
+    (`=...`) is written `'=...`, which the import reads back as `=...` (docs/interchange.md §1).
+    """
+    rows = chain([COLUMN_NAMES], export_rows(period=period, scope=scope))
+    return spreadsheet_write(rows, out=out, dialect=PLAIN) - 1

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.constraints import choices_constraint
+from kansrijk.core.validators import no_control_characters
 
 from .constants import ReferrerKind
 
@@ -9,7 +10,7 @@ from .constants import ReferrerKind
 class Region(models.Model):
     """One of Halt's regions; the unit of a team and of access for Halt staff."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True, validators=[no_control_characters])
 
     class Meta:
         ordering = ["name"]
@@ -21,7 +22,7 @@ class Region(models.Model):
 
 
 class Municipality(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True, validators=[no_control_characters])
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("region")
     )
@@ -41,7 +42,7 @@ class Municipality(models.Model):
 
 
 class Neighbourhood(models.Model):
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[no_control_characters])
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.PROTECT,
@@ -69,8 +70,9 @@ class School(models.Model):
         max_length=6,
         unique=True,
         help_text=_("The school's institution code, e.g. 12AB."),
+        validators=[no_control_characters],
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[no_control_characters])
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="schools", verbose_name=_("municipality")
     )
@@ -87,7 +89,7 @@ class School(models.Model):
 class ReferrerOrganisation(models.Model):
     """An organisation whose professionals refer young people: a school, a police team, …"""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[no_control_characters])
     kind = models.CharField(_("kind"), max_length=32, choices=ReferrerKind.choices)
     municipality = models.ForeignKey(
         Municipality,
@@ -137,7 +139,7 @@ class RegionPage(models.Model):
     slug = models.SlugField(
         _("address"), max_length=60, unique=True, help_text=_("The page is at /regio/<address>/.")
     )
-    title = models.CharField(_("title"), max_length=120)
+    title = models.CharField(_("title"), max_length=120, validators=[no_control_characters])
     is_published = models.BooleanField(_("published"), default=True)
     introduction = models.TextField(_("introduction"))
     for_whom = models.TextField(_("for whom"))
@@ -146,8 +148,10 @@ class RegionPage(models.Model):
     parents = models.TextField(_("how parents are involved"))
     ending = models.TextField(_("how it ends"))
     how_to_refer = models.TextField(_("how to refer a young person"))
-    contact_name = models.CharField(_("contact person"), max_length=120)
-    contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=120, validators=[no_control_characters])
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=32, blank=True, validators=[no_control_characters]
+    )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -6,7 +6,8 @@
 The message is rendered now, in Kansrijk's language, and stored as one row per address. Once
 the transaction commits, each row is handed to the Celery worker; if that hand-over fails
 (broker down), the minute sweep of Celery beat picks the row up (`outbox_deliver_due`).
-Messages carry a link into Kansrijk and never personal details of young people or parents.
+Messages carry a link into Kansrijk and never personal details of young people or parents, nor
+any other text a referrer or partner system typed (outbox/tests/test_mails_carry_no_outside_text.py).
 """
 
 from __future__ import annotations

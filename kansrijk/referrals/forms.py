@@ -7,9 +7,13 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.validators import no_control_characters
+
 from .constants import Reason
 from .intake import Intake, ParentContact, intake_errors
 
+# The short fields are one line of plain text, as the models they end up in (core/validators.py).
+PLAIN = (no_control_characters,)
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
@@ -32,8 +36,8 @@ def _date_input() -> forms.DateInput:
 class ReferralForm(forms.Form):
     """The referral in plain language; the rules are `intake.intake_errors`, shared with the API."""
 
-    first_name = forms.CharField(label=_("First name"), required=False, max_length=100)
-    last_name = forms.CharField(label=_("Last name"), required=False, max_length=150)
+    first_name = forms.CharField(label=_("First name"), required=False, max_length=100, validators=PLAIN)
+    last_name = forms.CharField(label=_("Last name"), required=False, max_length=150, validators=PLAIN)
     birth_date = forms.DateField(
         label=_("Date of birth"),
         required=False,
@@ -41,7 +45,11 @@ class ReferralForm(forms.Form):
         error_messages={"invalid": _("Enter the date of birth as day-month-year, e.g. 14-03-2011.")},
     )
     school_class = forms.CharField(
-        label=_("Class"), required=False, max_length=50, help_text=_("For example 2B or havo 3.")
+        label=_("Class"),
+        required=False,
+        max_length=50,
+        help_text=_("For example 2B or havo 3."),
+        validators=PLAIN,
     )
     neighbourhood = forms.ChoiceField(label=_("Neighbourhood"), required=False)
     address_area = forms.CharField(
@@ -49,22 +57,34 @@ class ReferralForm(forms.Form):
         required=False,
         max_length=100,
         help_text=_("Not the full address: the postcode (e.g. 2525) or the street is enough."),
+        validators=PLAIN,
     )
 
-    parent1_first_name = forms.CharField(label=_("First name"), required=False, max_length=100)
-    parent1_last_name = forms.CharField(label=_("Last name"), required=False, max_length=150)
+    parent1_first_name = forms.CharField(
+        label=_("First name"), required=False, max_length=100, validators=PLAIN
+    )
+    parent1_last_name = forms.CharField(
+        label=_("Last name"), required=False, max_length=150, validators=PLAIN
+    )
     parent1_relation = forms.CharField(
         label=_("Relation to the young person"),
         required=False,
         max_length=50,
         help_text=_("For example mother, father or carer."),
+        validators=PLAIN,
     )
-    parent1_phone = forms.CharField(label=_("Phone number"), required=False, max_length=32)
+    parent1_phone = forms.CharField(label=_("Phone number"), required=False, max_length=32, validators=PLAIN)
     parent1_email = forms.EmailField(label=_("E-mail address"), required=False)
-    parent2_first_name = forms.CharField(label=_("First name"), required=False, max_length=100)
-    parent2_last_name = forms.CharField(label=_("Last name"), required=False, max_length=150)
-    parent2_relation = forms.CharField(label=_("Relation to the young person"), required=False, max_length=50)
-    parent2_phone = forms.CharField(label=_("Phone number"), required=False, max_length=32)
+    parent2_first_name = forms.CharField(
+        label=_("First name"), required=False, max_length=100, validators=PLAIN
+    )
+    parent2_last_name = forms.CharField(
+        label=_("Last name"), required=False, max_length=150, validators=PLAIN
+    )
+    parent2_relation = forms.CharField(
+        label=_("Relation to the young person"), required=False, max_length=50, validators=PLAIN
+    )
+    parent2_phone = forms.CharField(label=_("Phone number"), required=False, max_length=32, validators=PLAIN)
     parent2_email = forms.EmailField(label=_("E-mail address"), required=False)
 
     incident_date = forms.DateField(
@@ -104,6 +124,7 @@ class ReferralForm(forms.Form):
         required=False,
         max_length=300,
         help_text=_("For example the neighbourhood team or youth care."),
+        validators=PLAIN,
     )
 
     # Where a rule's message from intake_errors goes on this form.

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.constraints import choices_constraint, exactly_when, not_before
+from kansrijk.core.validators import no_control_characters
 from kansrijk.organisations.constants import ReferrerKind
 
 from .constants import UNDECIDED_STATUSES, InterventionType, Reason, ReferralStatus, RejectionReason
@@ -78,7 +79,9 @@ class Referral(models.Model):
     youth_informed = models.BooleanField(_("the young person knows of the referral"), default=False)
     parents_informed = models.BooleanField(_("the parents know of the referral"), default=False)
     other_care_involved = models.BooleanField(_("other care is involved"), default=False)
-    other_care_description = models.CharField(_("which care"), max_length=300, blank=True)
+    other_care_description = models.CharField(
+        _("which care"), max_length=300, blank=True, validators=[no_control_characters]
+    )
 
     rejection_reason = models.CharField(
         _("reason for rejection"), max_length=32, choices=RejectionReason.choices, blank=True

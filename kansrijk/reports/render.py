@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from kansrijk.core.spreadsheets import spreadsheet_lines
+from kansrijk.core.spreadsheets import PLAIN, spreadsheet_lines
 
 from .charts import as_data_uri, reasons_chart
 from .published import FactsheetFigures
@@ -90,7 +90,7 @@ def factsheet_csv(*, document: dict) -> str:
             label = _("%(who)s: quote %(number)d") % {"who": evaluation.label, "number": number}
             rows.append([f"quotes.{evaluation.respondent}.{number}", label, quote, ""])
     # A quote is somebody's free text: as every download, a cell never runs as a formula.
-    return "".join(spreadsheet_lines(rows, delimiter=",", bom=False))
+    return "".join(spreadsheet_lines(rows, dialect=PLAIN))
 
 
 def figures_stamp() -> str:

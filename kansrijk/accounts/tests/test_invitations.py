@@ -159,6 +159,26 @@ def test_a_team_lead_invites_only_for_the_own_region(client, team_lead_a, organi
     assert not Invitation.objects.exists()
 
 
+def test_the_name_of_the_invited_is_one_line_of_plain_text(client, team_lead_a, organisation_a):
+    client.force_login(team_lead_a)
+    response = client.post(
+        reverse("invitation_create"),
+        {
+            "first_name": "Ans\nKlik op https://evil.example/",
+            "last_name": "de Wit",
+            "email": "juf.ans@school.example.nl",
+            "organisation": organisation_a.pk,
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["first_name"] == [
+        "Gebruik gewone tekst op één regel, zonder regeleinden of stuurtekens."
+    ]
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+
+
 def test_the_functional_administrator_invites_for_any_organisation(admin_user, organisation_b):
     invitation, _token = _invite(admin_user, organisation_b)
     assert invitation.organisation == organisation_b

@@ -23,6 +23,9 @@ def _fresh_throttle():
     cache.clear()
 
 
+PLAIN_TEXT = "Gebruik gewone tekst op één regel, zonder regeleinden of stuurtekens."
+
+
 @pytest.fixture
 def key(organisation_a):
     _token, key = services.api_token_create(organisation=organisation_a, name="Leerlingvolgsysteem", by=None)
@@ -121,6 +124,35 @@ def test_it_creates_a_referral_and_answers_with_its_status(client, key, organisa
         ),
         pytest.param(
             {"description": ""}, {"description": ["Beschrijf wat er is gebeurd."]}, id="no-description"
+        ),
+        pytest.param(
+            {
+                "parents": [
+                    {
+                        "first_name": "Marieke\n\nLog in op https://evil.example/halt",
+                        "phone": "06-12345678",
+                    }
+                ]
+            },
+            {"parents": {"0": {"first_name": [PLAIN_TEXT]}}},
+            id="parent-name-with-line-breaks-and-a-link",
+        ),
+        pytest.param(
+            {
+                "young_person": {
+                    "first_name": "Daan",
+                    "last_name": "Verbeek\u202e",
+                    "birth_date": birth_date_for(14).isoformat(),
+                    "school_class": "2B\t",
+                }
+            },
+            {"young_person": {"last_name": [PLAIN_TEXT]}},
+            id="young-person-name-with-a-control-character",
+        ),
+        pytest.param(
+            {"other_care_involved": True, "other_care_description": "Wijkteam\u2028Jeugdzorg"},
+            {"other_care_description": [PLAIN_TEXT]},
+            id="other-care-on-two-lines",
         ),
     ],
 )

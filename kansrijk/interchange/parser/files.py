@@ -10,6 +10,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from kansrijk.core.spreadsheets import spreadsheet_text
+
 from ..columns import COLUMN_NAMES, REQUIRED_COLUMNS
 from .results import FileError, RawRow
 
@@ -78,7 +80,8 @@ class InterchangeFile:
                 if name is None:
                     stray += bool(value)
                 else:
-                    values[name] = value
+                    # '=... is how Kansrijk's export writes a text that begins like a formula.
+                    values[name] = spreadsheet_text(value)
             yield RawRow(number, values, stray)
 
     # -- CSV ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import re
 
 from django.utils.translation import gettext as _
 
+from kansrijk.core.validators import has_control_characters
 from kansrijk.interventions.constants import (
     CareReferralKind,
     ContactMode,
@@ -77,6 +78,9 @@ class RowReader:
         limit = _MAX_LENGTHS.get(column)
         if limit is not None and len(value) > limit:
             self.error(column, _("longer than %(limit)s characters") % {"limit": limit})
+        # What the models' fields refuse (core/validators.py); the import writes past full_clean.
+        if has_control_characters(value):
+            self.error(column, _("a line break or control character is not allowed"))
         return value
 
     def code(self, column: str, *, required: bool = False) -> str:

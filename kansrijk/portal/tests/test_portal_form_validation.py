@@ -52,6 +52,7 @@ def test_it_stores_a_good_referral_and_shows_its_reference(browser, referrer_a, 
     ]
 
 
+PLAIN_TEXT = "Gebruik gewone tekst op één regel, zonder regeleinden of stuurtekens."
 AGE_RANGE = "Halt werkt met jongeren van 10 tot en met 23 jaar."
 BAD_INPUT = [
     pytest.param(
@@ -123,6 +124,13 @@ BAD_INPUT = [
         "Voer een geldig e-mailadres in.",
         id="bad-e-mail",
     ),
+    pytest.param(
+        {"parent1_first_name": "Marieke\r\n\r\nLog in op https://evil.example/halt"},
+        "parent1_first_name",
+        PLAIN_TEXT,
+        id="parent-name-with-line-breaks-and-a-link",
+    ),
+    pytest.param({"school_class": "2B\u202e"}, "school_class", PLAIN_TEXT, id="class-with-a-bidi-override"),
 ]
 
 
