@@ -17,8 +17,9 @@ class AuditEventQuerySet(models.QuerySet):
 class AuditEvent(models.Model):
     """One append-only audit row: who did or saw what, to which object, when, from where.
 
-    Written by services (changes, with old and new values) and by the access module (reads of
-    case content). Nothing in the application updates or deletes these rows.
+    Written by services (changes, with old and new values), by what builds a page of case
+    content (reads) and for refused access (kansrijk/core/lookups.py). Nothing in the
+    application updates or deletes these rows.
     """
 
     # The application's database role gets SELECT and INSERT only (kansrijk/core/dbroles.py).

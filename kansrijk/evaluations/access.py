@@ -25,11 +25,11 @@ def evaluations_reviewable_by(user) -> QuerySet[Evaluation]:
 
 
 def get_evaluation_for_reviewer(user, evaluation_uuid) -> Evaluation:
-    evaluation = visible_or_404(evaluations_reviewable_by(user), evaluation_uuid)
+    evaluation = visible_or_404(evaluations_reviewable_by(user), evaluation_uuid, user=user)
     audit_record(actor=user, event=Event.EVALUATION_VIEWED, subject=evaluation)
     return evaluation
 
 
 def printable_evaluation_for_user(user, intervention, evaluation_uuid) -> Evaluation:
     """The young person's evaluation of an intervention the user may see (checked by the caller)."""
-    return visible_or_404(intervention.evaluations.all(), evaluation_uuid)
+    return visible_or_404(intervention.evaluations.all(), evaluation_uuid, user=user)

@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from kansrijk.core.errors import DomainError
-from kansrijk.interventions.access import get_intervention_for_user
+from kansrijk.interventions.access import get_intervention_for_user, intervention_read_record
 
 from . import access, selectors, services
 from .constants import Respondent
@@ -149,6 +149,8 @@ def evaluation_print(request, uuid, evaluation_uuid):
         messages.error(request, error.message)
         return redirect("interventions:detail", uuid=intervention.uuid)
     url = services.evaluation_url(evaluation, token)
+    # The page shows the young person's first name and the file's reference: a look at the file.
+    intervention_read_record(user=request.user, intervention=intervention, care_reports=False)
     qr_code = segno.make(url, error="m").svg_inline(
         scale=5, border=4, dark="#000", light="#fff", title=_("QR code of the link to the questionnaire")
     )

@@ -3,7 +3,7 @@
 Lists use `interventions_visible_to(user)`, single objects `get_intervention_for_user(user,
 uuid)`; both rest on the same queryset, so a list and a detail page can never disagree. A
 missing and a forbidden intervention answer alike (404), so outsiders learn nothing about
-what exists.
+what exists; the refusal of one that exists is recorded (kansrijk/core/lookups.py).
 """
 
 from __future__ import annotations
@@ -33,31 +33,38 @@ def interventions_visible_to(user) -> QuerySet[Intervention]:
     return Intervention.objects.none()
 
 
-def get_intervention_for_user(user, intervention_uuid, *, audit: bool = True) -> Intervention:
+def get_intervention_for_user(user, intervention_uuid) -> Intervention:
     """The intervention with this uuid if `user` may see it, else Http404.
 
-    Viewing case content is audited: pass `audit=False` only where the caller writes its own,
-    more specific audit row (an export, a service that records a change).
+    Finding the file is no look at it yet: the view may still refuse a step on it, or answer with
+    a redirect. What shows the file writes the audit row (`intervention_read_record`, called by
+    `selectors.intervention_file`), so every page with the file is audited once, whichever view
+    and however the step went.
     """
     # What the file's header shows comes along; the referral is read by the file itself (with
     # the young person). Every join here is weighed by PostgreSQL's planner on every view and
     # step, and planning, not reading, was most of this query's time (docs/performance.md).
-    intervention = visible_or_404(
+    return visible_or_404(
         interventions_visible_to(user).select_related(
             "municipality", "school", "neighbourhood", "professional"
         ),
         intervention_uuid,
+        user=user,
     )
-    if audit:
-        # One row per view. It says whether the view included the care reports, the most
-        # sensitive part of the file, so nobody has to reconstruct that from roles later.
-        audit_record(
-            actor=user,
-            event=Event.INTERVENTION_VIEWED,
-            subject=intervention,
-            new={"care_reports": _may_see_care_reports(user, intervention)},
-        )
-    return intervention
+
+
+def intervention_read_record(*, user, intervention: Intervention, care_reports: bool) -> None:
+    """The audit row of one look at the file's case content, by what shows it.
+
+    It says whether the look included the care reports, the most sensitive part of the file,
+    so nobody has to reconstruct that from roles later.
+    """
+    audit_record(
+        actor=user,
+        event=Event.INTERVENTION_VIEWED,
+        subject=intervention,
+        new={"care_reports": care_reports},
+    )
 
 
 def can_see_care_reports(user, intervention: Intervention) -> bool:

@@ -13,19 +13,33 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from kansrijk.accounts.constants import Role
+from kansrijk.core.lookups import forbidden
 from kansrijk.referrals.access import get_referral_for_user, referrals_visible_to
 from kansrijk.referrals.constants import Reason
 from kansrijk.referrals.forms import ReferralForm
 from kansrijk.referrals.intake import IntakeInvalid, intake_submit
+from kansrijk.referrals.models import Referral
 
 from . import selectors
 
 PAGE_SIZE = 50
 
 
+def _is_referrer(user) -> bool:
+    return bool(user.is_active and user.role == Role.REFERRER and user.organisation_id)
+
+
 def _require_referrer(user) -> None:
-    if not (user.is_active and user.role == Role.REFERRER and user.organisation_id):
+    if not _is_referrer(user):
         raise PermissionDenied
+
+
+def _referral(user, uuid) -> Referral:
+    """One of the organisation's referrals; anyone but a referrer is refused before the lookup
+    (the refusal recorded, kansrijk/core/lookups.py)."""
+    if not _is_referrer(user):
+        raise forbidden(Referral, uuid, user=user)
+    return get_referral_for_user(user, uuid)
 
 
 @require_GET
@@ -69,8 +83,7 @@ def referral_new(request):
 @login_required
 def referral_submitted(request, uuid):
     """The confirmation after submitting, with the referral's reference."""
-    _require_referrer(request.user)
-    referral = get_referral_for_user(request.user, uuid, audit=False)
+    referral = _referral(request.user, uuid)
     return render(
         request,
         "portal/referral_submitted.html",
@@ -84,7 +97,6 @@ def referral_submitted(request, uuid):
 @require_GET
 @login_required
 def referral_status(request, uuid):
-    _require_referrer(request.user)
-    referral = get_referral_for_user(request.user, uuid, audit=False)
+    referral = _referral(request.user, uuid)
     view = selectors.referral_for_referrer(referral=referral)
     return render(request, "portal/referral_status.html", {"view": view})

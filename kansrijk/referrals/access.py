@@ -42,7 +42,8 @@ def referrals_of_organisation(organisation_id: int) -> QuerySet[Referral]:
 
 def get_organisation_referral(organisation_id: int, referral_uuid) -> Referral:
     """One of the organisation's own referrals, else Http404 (another's and a missing one alike)."""
-    return visible_or_404(referrals_of_organisation(organisation_id), referral_uuid)
+    # No user: the caller is a partner system, answered the status only (see visible_or_404).
+    return visible_or_404(referrals_of_organisation(organisation_id), referral_uuid, user=None)
 
 
 def can_see_referral_content(user) -> bool:
@@ -52,13 +53,16 @@ def can_see_referral_content(user) -> bool:
     )
 
 
-def get_referral_for_user(user, referral_uuid, *, audit: bool = True) -> Referral:
+def get_referral_for_user(user, referral_uuid) -> Referral:
     """The referral with this uuid if `user` may see it, else Http404.
 
-    A Halt professional's view of the content is audited; a referrer's look at the status of
-    their own organisation's referral is not case content and is not.
+    Finding it is no look at its content yet: what shows the content writes the audit row
+    (`referral_read_record`, called by the triage page's `referral_triage`). A referrer's look
+    at the status of their own organisation's referral is not case content and is not audited.
     """
-    referral = visible_or_404(referrals_visible_to(user), referral_uuid)
-    if audit and can_see_referral_content(user):
-        audit_record(actor=user, event=Event.REFERRAL_VIEWED, subject=referral)
-    return referral
+    return visible_or_404(referrals_visible_to(user), referral_uuid, user=user)
+
+
+def referral_read_record(*, user, referral: Referral) -> None:
+    """The audit row of one look at what a referral says, by what shows it."""
+    audit_record(actor=user, event=Event.REFERRAL_VIEWED, subject=referral)

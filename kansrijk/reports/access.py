@@ -138,7 +138,7 @@ def editions_visible_to(user) -> QuerySet[PublishedEdition]:
 
 
 def get_edition_for_user(user, edition_uuid) -> PublishedEdition:
-    return visible_or_404(editions_visible_to(user), edition_uuid)
+    return visible_or_404(editions_visible_to(user), edition_uuid, user=user)
 
 
 def dashboard_regions_for(user) -> QuerySet[Region]:

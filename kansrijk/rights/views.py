@@ -30,7 +30,7 @@ from kansrijk.core.errors import DomainError
 from kansrijk.core.steps import take_step
 
 from . import export, selectors, services
-from .access import person_for, request_for, require_handler
+from .access import person_for, request_for, request_read_record, require_handler, subject_read_record
 from .constants import RequestKind, SubjectKind
 from .forms import (
     EraseForm,
@@ -78,6 +78,8 @@ def request_register(request, kind: str, uuid):
     subject_kind = SubjectKind.PARENT if kind == "ouder" else SubjectKind.YOUNG_PERSON
 
     def page(form):
+        # The page shows the person's name and date of birth: a look at their data.
+        subject_read_record(user=request.user, person=person)
         return render(
             request,
             "rights/request_register.html",
@@ -106,6 +108,9 @@ def _open_cases(person) -> list[str]:
 
 
 def _detail(request, dsr, *, status: int = 200, **forms):
+    """The request's page, also after a refused step; every answer that shows it writes one
+    audit row for the read, here rather than in each view."""
+    request_read_record(user=request.user, request=dsr)
     person = services.subject_of(dsr)
     removed = person is None or services.data_removed(dsr)
     summary = None if removed else export.summary(dsr)
@@ -138,7 +143,7 @@ def request_detail(request, uuid):
 
 
 def _export_response(request, uuid, fmt: str) -> HttpResponse:
-    dsr = request_for(request.user, uuid, audit=False)
+    dsr = request_for(request.user, uuid)
     try:
         services.access_export_record(request=dsr, by=request.user, fmt=fmt)
     except DomainError as error:
@@ -205,7 +210,7 @@ STEPS: dict[str, Step] = {
 def request_step(request, uuid, step: str):
     """One POSTed step on a request: valid and allowed, a message and back; else the page with errors."""
     spec = STEPS[step]
-    dsr = request_for(request.user, uuid, audit=False)
+    dsr = request_for(request.user, uuid)
     return take_step(
         spec.form(request.POST),
         lambda form: spec.service(request=dsr, by=request.user, **form.arguments()),
@@ -222,7 +227,7 @@ def _back(request, dsr, message) -> HttpResponse:
 @require_POST
 @login_required
 def request_correct(request, uuid):
-    dsr = request_for(request.user, uuid, audit=False)
+    dsr = request_for(request.user, uuid)
     person = services.subject_of(dsr)
     if dsr.kind != RequestKind.CORRECTION or person is None:
         messages.error(request, _("Details are corrected for a correction request."))

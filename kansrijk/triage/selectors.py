@@ -1,5 +1,8 @@
 """What the triage page shows: the referral, the young person's earlier referrals, warnings.
 
+Building the page is reading the referral: `referral_triage` writes the audit row of the read,
+so every answer that shows it (the page, a decision refused on it) is audited exactly once.
+
 Each function does a fixed number of queries, whatever the number of reasons, parents or
 earlier referrals: the triage page stays quick however long a young person's history is.
 """
@@ -17,7 +20,7 @@ from kansrijk.core.dates import add_months, age_on
 from kansrijk.interventions.access import interventions_visible_to
 from kansrijk.interventions.models import Intervention
 from kansrijk.people.models import YoungPerson
-from kansrijk.referrals.access import referrals_visible_to
+from kansrijk.referrals.access import referral_read_record, referrals_visible_to
 from kansrijk.referrals.constants import HALT_AFDOENING_REASONS, Reason
 from kansrijk.referrals.models import Referral
 from kansrijk.referrals.rules import age_in_range, age_message
@@ -68,7 +71,9 @@ class Triage:
 
 
 def referral_triage(*, user: User, referral: Referral) -> Triage:
-    """Everything the triage page shows, for a referral the view got through the access module."""
+    """Everything the triage page shows, for a referral the view got through the access module;
+    one audit row for the look at it."""
+    referral_read_record(user=user, referral=referral)
     referral = (
         Referral.objects.select_related(
             "young_person", "organisation", "referred_by", "municipality", "school", "neighbourhood", "region"

@@ -17,11 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kansrijk.core.lookups import forbidden
 from kansrijk.core.steps import take_step
 from kansrijk.interventions.services import intervention_open
 from kansrijk.referrals import selectors as referral_selectors
 from kansrijk.referrals import services
 from kansrijk.referrals.access import can_see_referral_content, get_referral_for_user
+from kansrijk.referrals.models import Referral
 from kansrijk.referrals.workflow import REFERRAL_WORKFLOW
 
 from . import selectors
@@ -54,8 +56,8 @@ def referral_detail(request, uuid):
 @require_POST
 @login_required
 def referral_start_review(request, uuid):
-    # The service writes its own audit row, so the read is not audited twice.
-    referral = _get_referral(request.user, uuid, audit=False)
+    # The service writes the step's audit row; a page with the referral writes the read's.
+    referral = _get_referral(request.user, uuid)
     _require_entitled(request.user, referral, "start_review")
     # Nothing to fill in: an empty form, which carries the service's refusal.
     return take_step(
@@ -69,7 +71,7 @@ def referral_start_review(request, uuid):
 @require_POST
 @login_required
 def referral_accept(request, uuid):
-    referral = _get_referral(request.user, uuid, audit=False)
+    referral = _get_referral(request.user, uuid)
     _require_entitled(request.user, referral, "accept")
 
     def done(intervention):
@@ -93,7 +95,7 @@ def referral_accept(request, uuid):
 @require_POST
 @login_required
 def referral_reject(request, uuid):
-    referral = _get_referral(request.user, uuid, audit=False)
+    referral = _get_referral(request.user, uuid)
     _require_entitled(request.user, referral, "reject")
     return take_step(
         RejectForm(request.POST),
@@ -113,22 +115,23 @@ def _back(request, referral, message: str):
     return redirect("referrals:detail", uuid=referral.uuid)
 
 
-def _get_referral(user, uuid, *, audit: bool = True):
+def _get_referral(user, uuid) -> Referral:
     # A referral's content is for Halt staff; asked before the lookup, so that nobody else
-    # learns from the answer whether a referral exists.
+    # learns from the answer whether a referral exists (the refusal is recorded all the same).
     if not can_see_referral_content(user):
-        raise PermissionDenied
-    return get_referral_for_user(user, uuid, audit=audit)
+        raise forbidden(Referral, uuid, user=user)
+    return get_referral_for_user(user, uuid)
 
 
 def _require_entitled(user, referral, action: str) -> None:
     # Somebody who may never take the step gets 403; one who may, but not in this state,
     # gets the service's refusal on the page.
     if not REFERRAL_WORKFLOW.entitled(user, referral, action):
-        raise PermissionDenied
+        raise forbidden(Referral, referral.uuid, user=user)
 
 
 def _render_triage(request, referral, *, accept_form=None, reject_form=None, review_error=None):
+    # Building the triage page writes the audit row of the read (selectors.referral_triage).
     triage = selectors.referral_triage(user=request.user, referral=referral)
     return render(
         request,

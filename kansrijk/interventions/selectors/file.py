@@ -1,5 +1,10 @@
 """The intervention file: everything its page shows, for an intervention the view got through
-the access module, in a fixed number of queries."""
+the access module, in a fixed number of queries.
+
+Building the file is looking at it: `intervention_file` writes the audit row of the read, so
+that every answer that shows the file (the page, a step refused on it, an HTMX update) is
+audited exactly once, without each view having to remember it.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from kansrijk.core.dates import age_on
 from kansrijk.interventions.consent import consents_in_effect
 from kansrijk.referrals.models import Referral
 
-from ..access import can_see_care_reports, care_reports_for_user
+from ..access import can_see_care_reports, care_reports_for_user, intervention_read_record
 from ..constants import ComponentStatus
 from ..models import Component, Intervention
 from ..workflow import INTERVENTION_WORKFLOW
@@ -50,7 +55,8 @@ class InterventionFile:
 def intervention_file(
     *, user: User, intervention: Intervention, today: dt.date | None = None
 ) -> InterventionFile:
-    """Everything the file page shows, for an intervention the view got through the access module."""
+    """Everything the file page shows, for an intervention the view got through the access module;
+    one audit row for the look at it (with whether it showed the care reports)."""
     today = today or timezone.localdate()
     # The intervention was checked by the access module; its referral is read here, with the
     # young person, and kept on the intervention, so that the forms' reads of it need no query.
@@ -64,6 +70,7 @@ def intervention_file(
     care_reports = list(
         care_reports_for_user(user, intervention, may_see=shows_care_reports).select_related("recorded_by")
     )
+    intervention_read_record(user=user, intervention=intervention, care_reports=shows_care_reports)
     components = list(intervention.components.select_related("recorded_by"))
     consents = list(intervention.consents.select_related("young_person", "parent"))
     return InterventionFile(

@@ -296,3 +296,22 @@ def database_state() -> dict[str, list[dict[str, Any]]]:
         model._meta.label: list(model._base_manager.order_by("pk").values())
         for model in apps.get_models(include_auto_created=True)
     }
+
+
+def audit_mark() -> int:
+    """The id of the newest audit row, for `audit_rows_since`."""
+    from kansrijk.audit.models import AuditEvent
+
+    return AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def audit_rows_since(mark: int) -> list[tuple[str, str]]:
+    """The audit rows written after `mark`, oldest first, as (event, subject uuid).
+
+    A step that changes nothing still leaves a row: the read of the page that shows its
+    refusal, or the refusal of an address the user may not have. Tests that assert "nothing
+    changed" compare the database without the audit log, and its rows with this.
+    """
+    from kansrijk.audit.models import AuditEvent
+
+    return list(AuditEvent.objects.filter(id__gt=mark).order_by("id").values_list("event", "subject_id"))

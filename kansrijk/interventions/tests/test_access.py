@@ -17,7 +17,8 @@ from kansrijk.interventions.access import (
     get_intervention_for_user,
     interventions_visible_to,
 )
-from kansrijk.interventions.tests.factories import make_intervention
+from kansrijk.interventions.selectors import intervention_file
+from kansrijk.interventions.tests.factories import audit_mark, audit_rows_since, make_intervention
 from kansrijk.interventions.workflow import INTERVENTION_WORKFLOW
 
 
@@ -90,16 +91,31 @@ def test_it_follows_a_move_to_another_region(file_a, file_b, caseworker_a, regio
     assert list(interventions_visible_to(caseworker_a)) == [file_b]
 
 
-def test_it_audits_every_view_of_a_file(file_a, caseworker_a):
-    before = AuditEvent.objects.filter(event="intervention_viewed").count()
+def test_finding_a_file_is_no_look_at_it_but_building_it_is_one(file_a, caseworker_a, caseworker_a2):
+    mark = audit_mark()
     assert get_intervention_for_user(caseworker_a, file_a.uuid) == file_a
-    row = AuditEvent.objects.filter(event="intervention_viewed").latest("id")
-    assert AuditEvent.objects.filter(event="intervention_viewed").count() == before + 1
-    assert (row.actor, row.subject_type, row.subject_id) == (
-        caseworker_a,
-        "interventions.intervention",
-        str(file_a.uuid),
-    )
+    assert audit_rows_since(mark) == []
+
+    intervention_file(user=caseworker_a, intervention=file_a)
+    intervention_file(user=caseworker_a2, intervention=file_a)
+
+    rows = list(AuditEvent.objects.filter(id__gt=mark).order_by("id"))
+    assert [(row.actor, row.event, row.subject_type, row.subject_id, row.new) for row in rows] == [
+        (
+            caseworker_a,
+            "intervention_viewed",
+            "interventions.intervention",
+            str(file_a.uuid),
+            {"care_reports": True},
+        ),
+        (
+            caseworker_a2,
+            "intervention_viewed",
+            "interventions.intervention",
+            str(file_a.uuid),
+            {"care_reports": False},
+        ),
+    ]
 
 
 def test_it_shows_care_reports_only_to_the_assigned_professional_and_team_leads(

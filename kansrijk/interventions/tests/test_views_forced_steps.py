@@ -1,5 +1,6 @@
 """A step the file does not offer, forced with a crafted POST, meets the service's DomainError:
-shown in plain Dutch on the file (status 200, never a 500), and nothing changes."""
+shown in plain Dutch on the file (status 200, never a 500), and nothing changes but the audit
+log: one row for the file shown again, or for the refusal."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -8,15 +9,22 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from kansrijk.interventions.tests.factories import database_state, make_intervention
+from kansrijk.interventions.tests.factories import (
+    audit_mark,
+    audit_rows_since,
+    database_state,
+    make_intervention,
+)
 
 HTMX = {"HX-Request": "true"}
 
 
 def _state():
-    """Every row of every table but the sessions, whose expiry moves with each request."""
+    """Every row of every table but the sessions, whose expiry moves with each request, and the
+    audit log, whose rows the tests assert on their own (`audit_rows_since`)."""
     state = database_state()
     del state["sessions.Session"]
+    del state["audit.AuditEvent"]
     return state
 
 
@@ -106,7 +114,7 @@ def test_it_shows_the_domain_error_in_dutch_and_changes_nothing(
         for key, value in data.items()
     }
     client.force_login(request.getfixturevalue(who))
-    before = _state()
+    before, mark = _state(), audit_mark()
 
     response = client.post(reverse(f"interventions:{step}", args=[intervention.uuid]), data, headers=headers)
 
@@ -114,6 +122,7 @@ def test_it_shows_the_domain_error_in_dutch_and_changes_nothing(
     assert message in response.content.decode()
     assert 'role="alert"' in response.content.decode()
     assert _state() == before
+    assert audit_rows_since(mark) == [("intervention_viewed", str(intervention.uuid))]
 
 
 def test_it_refuses_marking_a_component_once_the_file_has_ended(client, caseworker_a, school_a):
@@ -122,7 +131,7 @@ def test_it_refuses_marking_a_component_once_the_file_has_ended(client, casework
     )
     component = intervention.components.get()
     client.force_login(caseworker_a)
-    before = _state()
+    before, mark = _state(), audit_mark()
 
     response = client.post(
         reverse("interventions:mark_component", args=[intervention.uuid, component.uuid]),
@@ -132,6 +141,7 @@ def test_it_refuses_marking_a_component_once_the_file_has_ended(client, casework
     assert response.status_code == 200
     assert "Deze interventie is beëindigd en kan niet meer worden gewijzigd." in response.content.decode()
     assert _state() == before
+    assert audit_rows_since(mark) == [("intervention_viewed", str(intervention.uuid))]
 
 
 def test_it_asks_for_the_date_a_component_was_done(client, caseworker_a, school_a):
@@ -157,7 +167,7 @@ def test_it_refuses_a_care_report_from_a_colleague_who_may_not_see_them(
 ):
     intervention = make_intervention(status="in_progress", professional=caseworker_a, school=school_a)
     client.force_login(caseworker_a2)
-    before = _state()
+    before, mark = _state(), audit_mark()
 
     response = client.post(
         reverse("interventions:record_care_report", args=[intervention.uuid]),
@@ -166,6 +176,7 @@ def test_it_refuses_a_care_report_from_a_colleague_who_may_not_see_them(
 
     assert response.status_code == 403
     assert _state() == before
+    assert audit_rows_since(mark) == [("access_refused", str(intervention.uuid))]
 
 
 def test_it_answers_404_for_a_component_of_another_file(client, caseworker_a, school_a):
@@ -175,6 +186,7 @@ def test_it_answers_404_for_a_component_of_another_file(client, caseworker_a, sc
     )
     component = other.components.get()
     client.force_login(caseworker_a)
+    mark = audit_mark()
 
     response = client.post(
         reverse("interventions:mark_component", args=[mine.uuid, component.uuid]),
@@ -184,3 +196,4 @@ def test_it_answers_404_for_a_component_of_another_file(client, caseworker_a, sc
     assert response.status_code == 404
     component.refresh_from_db()
     assert component.status == "planned"
+    assert audit_rows_since(mark) == [("access_refused", str(component.uuid))]

@@ -8,14 +8,21 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from kansrijk.interventions.tests.factories import database_state, make_intervention
+from kansrijk.interventions.tests.factories import (
+    audit_mark,
+    audit_rows_since,
+    database_state,
+    make_intervention,
+)
 from kansrijk.interventions.views import STEPS
 
 
 def _state():
-    """Every row of every table but the sessions, whose expiry moves with each request."""
+    """Every row of every table but the sessions, whose expiry moves with each request, and the
+    audit log, whose rows the test asserts on its own."""
     state = database_state()
     del state["sessions.Session"]
+    del state["audit.AuditEvent"]
     return state
 
 
@@ -58,13 +65,15 @@ def test_it_answers_404_for_every_step_of_a_file_of_another_region(client, outsi
         f"mark-{component.uuid}-status": "not_done",
     }
     client.force_login(outsider)
-    before = _state()
+    before, mark = _state(), audit_mark()
     for url in urls:
         for headers in ({}, {"HX-Request": "true"}):
             response = client.post(url, data, headers=headers)
             assert response.status_code == 404, url
             assert "Noor" not in response.content.decode()
     assert _state() == before
+    # Each refusal is recorded, naming the file and nothing of it (ASVS 16.3.2).
+    assert audit_rows_since(mark) == [("access_refused", str(file_a.uuid))] * (2 * len(urls))
 
 
 def test_the_export_of_another_region_holds_none_of_its_files(client, team_lead_b, caseworker_b, file_a):

@@ -4,6 +4,8 @@ Every step on the file is a small form that posts to its own address and calls o
 With HTMX the answer replaces the timeline and, out of band, the header and the forms (a step
 can change the status, and with it which steps come next); without JavaScript a step that
 succeeds redirects back to the file, and one that fails shows the file with the form's errors.
+Every answer that shows the file writes one audit row for the read, where the file is built
+(`selectors.intervention_file`), so no view can forget it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,7 +26,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
-from kansrijk.core.lookups import visible_or_404
+from kansrijk.core.lookups import forbidden, visible_or_404
 from kansrijk.core.steps import take_step
 from kansrijk.interventions import consent as consent_services
 from kansrijk.interventions.constants import ConsentPurpose
@@ -60,9 +61,9 @@ def intervention_detail(request, uuid):
 @login_required
 def intervention_viewers(request, uuid):
     """Who looked at this file, and when: for the assigned professional and the team leads."""
-    intervention = get_intervention_for_user(request.user, uuid, audit=False)
+    intervention = get_intervention_for_user(request.user, uuid)
     if not can_see_file_viewers(request.user, intervention):
-        raise PermissionDenied
+        raise forbidden(Intervention, intervention.uuid, user=request.user)
     # Looking at who looked is a look at the file too, and shows in this list itself.
     audit_record(actor=request.user, event=Event.INTERVENTION_VIEWERS_VIEWED, subject=intervention)
     page = Paginator(file_views(intervention=intervention), VIEWERS_PAGE_SIZE).get_page(
@@ -76,8 +77,8 @@ def intervention_viewers(request, uuid):
 @require_POST
 @login_required
 def intervention_add_note(request, uuid):
-    # The service writes its own audit row for the note, so the read is not audited twice.
-    intervention = get_intervention_for_user(request.user, uuid, audit=False)
+    # The service writes the note's audit row; a page with the file writes the read's.
+    intervention = get_intervention_for_user(request.user, uuid)
 
     def done(_note):
         if request.htmx:
@@ -99,12 +100,12 @@ def intervention_add_note(request, uuid):
 @login_required
 def intervention_step(request, uuid, step: str):
     spec = STEPS[step]
-    # The service writes its own audit row, so the read is not audited twice.
-    intervention = get_intervention_for_user(request.user, uuid, audit=False)
+    # The service writes the step's audit row; a page with the file writes the read's.
+    intervention = get_intervention_for_user(request.user, uuid)
     # A step on content the user may not see (care reports) is an address they have no business
     # with. Other refusals (role, status) come from the workflow, through the service, on the page.
     if INTERVENTION_WORKFLOW.forbidden(request.user, intervention, step):
-        raise PermissionDenied
+        raise forbidden(Intervention, intervention.uuid, user=request.user)
     return take_step(
         spec.form(request.POST, intervention=intervention),
         lambda form: spec.service(intervention=intervention, by=request.user, **form.arguments()),
@@ -116,8 +117,8 @@ def intervention_step(request, uuid, step: str):
 @require_POST
 @login_required
 def intervention_mark_component(request, uuid, component_uuid):
-    intervention = get_intervention_for_user(request.user, uuid, audit=False)
-    component = visible_or_404(intervention.components.all(), component_uuid)
+    intervention = get_intervention_for_user(request.user, uuid)
+    component = visible_or_404(intervention.components.all(), component_uuid, user=request.user)
     return take_step(
         MarkComponentForm(request.POST, component=component),
         lambda form: services.intervention_mark_component(
@@ -135,8 +136,8 @@ _WITHDRAWN = gettext_lazy("The withdrawal of the consent has been recorded.")
 @login_required
 def intervention_withdraw_consent(request, uuid, consent_uuid):
     # Withdrawal must take effect on ended files too, so it is not a step of the workflow table.
-    intervention = get_intervention_for_user(request.user, uuid, audit=False)
-    consent = visible_or_404(intervention.consents.all(), consent_uuid)
+    intervention = get_intervention_for_user(request.user, uuid)
+    consent = visible_or_404(intervention.consents.all(), consent_uuid, user=request.user)
     return take_step(
         WithdrawConsentForm(request.POST, consent=consent),
         lambda form: consent_services.consent_withdraw(
@@ -172,7 +173,7 @@ def _done(request, intervention: Intervention, message):
 def _fresh(request, intervention: Intervention) -> Intervention:
     # A service re-reads the intervention under a lock, which drops the related rows the access
     # module fetched with it; read it again rather than fetch them one by one.
-    return get_intervention_for_user(request.user, intervention.uuid, audit=False)
+    return get_intervention_for_user(request.user, intervention.uuid)
 
 
 def _respond(

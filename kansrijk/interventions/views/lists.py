@@ -40,8 +40,18 @@ def intervention_list(request):
     if data is None:
         return SEARCH.forget(request)
     form = InterventionSearchForm(data, user=user)
-    interventions = selectors.interventions_search(user=user, **form.filters())
+    filters = form.filters()
+    interventions = selectors.interventions_search(user=user, **filters)
     page = Paginator(interventions, PAGE_SIZE).get_page(request.GET.get("page"))
+    if filters["query"]:
+        # A search by name is a look for a person: who searched, and how many files it found and
+        # showed (each page of the results is a row); never what was typed, which is a name.
+        audit_record(
+            actor=user,
+            event=Event.INTERVENTIONS_SEARCHED,
+            subject=user.region,
+            new={"results": page.paginator.count, "shown": len(page.object_list)},
+        )
     return render(
         request,
         "interventions/intervention_list.html",

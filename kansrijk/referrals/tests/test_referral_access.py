@@ -7,10 +7,11 @@ import pytest
 from django.http import Http404
 
 from kansrijk.audit.models import AuditEvent
-from kansrijk.interventions.tests.factories import make_referral
+from kansrijk.interventions.tests.factories import audit_mark, audit_rows_since, make_referral
 from kansrijk.organisations.constants import ReferrerKind
 from kansrijk.organisations.models import ReferrerOrganisation
 from kansrijk.referrals.access import can_see_referral_content, get_referral_for_user, referrals_visible_to
+from kansrijk.triage.selectors import referral_triage
 
 
 @pytest.fixture
@@ -61,10 +62,17 @@ def test_it_answers_404_alike_for_forbidden_missing_and_malformed(referral_a, ca
             get_referral_for_user(caseworker_b, key)
 
 
-def test_it_audits_a_halt_professionals_view_but_not_a_referrers_status_check(
+def test_finding_a_referral_is_no_look_at_it_but_building_the_triage_page_is_one(
     referral_a, caseworker_a, referrer_a
 ):
+    mark = audit_mark()
     assert get_referral_for_user(caseworker_a, referral_a.uuid) == referral_a
     assert get_referral_for_user(referrer_a, referral_a.uuid) == referral_a
-    viewed = AuditEvent.objects.filter(event="referral_viewed")
-    assert list(viewed.values_list("actor", "subject_id")) == [(caseworker_a.pk, str(referral_a.uuid))]
+    assert audit_rows_since(mark) == []
+
+    referral_triage(user=caseworker_a, referral=referral_a)
+
+    viewed = AuditEvent.objects.filter(id__gt=mark)
+    assert list(viewed.values_list("actor", "event", "subject_id")) == [
+        (caseworker_a.pk, "referral_viewed", str(referral_a.uuid))
+    ]

@@ -4,15 +4,17 @@ decision, and a decision forced by a crafted POST is refused. Other roles do not
 import pytest
 from django.urls import reverse
 
-from kansrijk.interventions.tests.factories import database_state, make_referral
+from kansrijk.interventions.tests.factories import audit_mark, audit_rows_since, database_state, make_referral
 
 ENGLISH = {"accept-language": "en"}
 
 
 def _state():
-    """Every row of every table but the sessions, whose expiry moves with each request."""
+    """Every row of every table but the sessions, whose expiry moves with each request, and the
+    audit log, whose rows the tests assert on their own (`audit_rows_since`)."""
     state = database_state()
     del state["sessions.Session"]
+    del state["audit.AuditEvent"]
     return state
 
 
@@ -46,12 +48,13 @@ def test_it_lets_a_caseworker_read_the_referral_without_the_decision_forms(clien
 def test_it_refuses_a_decision_forced_by_a_caseworker(client, caseworker_a, referral, action, data):
     data = {key: caseworker_a.pk if value == "CASEWORKER" else value for key, value in data.items()}
     client.force_login(caseworker_a)
-    before = _state()
+    before, mark = _state(), audit_mark()
 
     response = client.post(reverse(f"referrals:{action}", args=[referral.uuid]), data)
 
     assert response.status_code == 403
     assert _state() == before
+    assert audit_rows_since(mark) == [("access_refused", str(referral.uuid))]
 
 
 @pytest.mark.parametrize(

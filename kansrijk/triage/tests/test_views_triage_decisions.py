@@ -8,16 +8,18 @@ from kansrijk.accounts.constants import Role
 from kansrijk.accounts.models import User
 from kansrijk.audit.models import AuditEvent
 from kansrijk.interventions.models import Intervention
-from kansrijk.interventions.tests.factories import database_state, make_referral
+from kansrijk.interventions.tests.factories import audit_mark, audit_rows_since, database_state, make_referral
 from kansrijk.people.models import YoungPerson
 
 ENGLISH = {"accept-language": "en"}
 
 
 def _state():
-    """Every row of every table but the sessions, whose expiry moves with each request."""
+    """Every row of every table but the sessions, whose expiry moves with each request, and the
+    audit log, whose rows the tests assert on their own (`audit_rows_since`)."""
     state = database_state()
     del state["sessions.Session"]
+    del state["audit.AuditEvent"]
     return state
 
 
@@ -141,7 +143,7 @@ def test_it_rejects_with_the_reason_and_an_explanation(client, team_lead_a, refe
 
 def test_it_asks_for_a_reason_and_a_professional_in_dutch(client, team_lead_a, referral):
     client.force_login(team_lead_a)
-    before = _state()
+    before, mark = _state(), audit_mark()
 
     for action, field in (("reject", "reject-reason"), ("accept", "accept-professional")):
         response = client.post(reverse(f"referrals:{action}", args=[referral.uuid]), {field: ""})
@@ -153,6 +155,8 @@ def test_it_asks_for_a_reason_and_a_professional_in_dutch(client, team_lead_a, r
     referral.refresh_from_db()
     assert referral.status == "submitted"
     assert _state() == before
+    # Each page shown again with the referral on it is a read of it.
+    assert audit_rows_since(mark) == [("referral_viewed", str(referral.uuid))] * 2
 
 
 def test_it_refuses_a_professional_of_another_region(client, team_lead_a, caseworker_b, referral):
@@ -185,7 +189,7 @@ def test_it_explains_why_a_decision_on_a_decided_referral_did_nothing(
 ):
     rejected = make_referral(status="rejected", organisation=organisation_a, team_lead=team_lead_a)
     client.force_login(team_lead_a)
-    before = _state()
+    before, mark = _state(), audit_mark()
 
     response = client.post(
         reverse("referrals:accept", args=[rejected.uuid]),
@@ -198,3 +202,4 @@ def test_it_explains_why_a_decision_on_a_decided_referral_did_nothing(
         response.content.decode()
     )
     assert _state() == before
+    assert audit_rows_since(mark) == [("referral_viewed", str(rejected.uuid))]
