@@ -108,3 +108,24 @@ def event_label(code: str) -> str:
         return str(Event(code).label)
     except ValueError:
         return code
+
+
+# The actor of rows written without a logged-in user (jobs, commands, the system itself).
+SYSTEM_ACTOR = "system"
+
+
+def actor_display(actor_label: str) -> str:
+    """The actor as people read it: the user name, or what the system did by itself."""
+    return str(_("Kansrijk (automatic)")) if actor_label == SYSTEM_ACTOR else actor_label
+
+
+def subject_type_label(subject_type: str) -> str:
+    """The kind of object in words ("Intervention"), from the model's own name; a kind of
+    object that no longer exists is shown as it is stored."""
+    from django.apps import apps
+
+    try:
+        model = apps.get_model(subject_type)
+    except (LookupError, ValueError):
+        return subject_type
+    return str(model._meta.verbose_name).capitalize()

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from .events import actor_display, event_label, subject_type_label
+
 
 class AppendOnlyError(Exception):
     """Raised when code tries to change or remove an audit row."""
@@ -65,3 +67,16 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("audit rows cannot be deleted")
+
+    # In words for people: the Dutch label of the event, the kind of object and the actor.
+    @property
+    def event_display(self) -> str:
+        return event_label(self.event)
+
+    @property
+    def actor_display(self) -> str:
+        return actor_display(self.actor_label)
+
+    @property
+    def subject_type_display(self) -> str:
+        return subject_type_label(self.subject_type)

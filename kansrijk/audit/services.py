@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import Promise
 
-from .events import Event
+from .events import SYSTEM_ACTOR, Event
 from .models import AuditEvent
 
 # The address of the request being handled, set by AuditContextMiddleware, so that services can
@@ -34,7 +34,7 @@ def audit_record(
     known_actor = actor is not None and actor.pk is not None
     return AuditEvent.objects.create(
         actor=actor if known_actor else None,
-        actor_label=actor.get_username() if known_actor else "system",
+        actor_label=actor.get_username() if known_actor else SYSTEM_ACTOR,
         event=event,
         subject_type=subject._meta.label_lower if subject is not None else "",
         subject_id=str(getattr(subject, "uuid", subject.pk)) if subject is not None else "",

