@@ -38,3 +38,11 @@ def test_a_missing_trailing_slash_is_still_redirected(client, settings, casework
     client.force_login(caseworker_a)
 
     assert client.get("/interventies").status_code == 301
+
+
+def test_every_page_has_kansrijks_icon(client):
+    page = client.get("/inloggen/").content.decode()
+
+    assert 'rel="icon"' in page and "favicon" in page
+    icon = page.split('rel="icon" href="')[1].split('"')[0]
+    assert client.get(icon).status_code == 200
