@@ -7,13 +7,16 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
 from kansrijk.accounts.constants import Role
+from kansrijk.accounts.models import Invitation, User
 from kansrijk.interventions import selectors as intervention_selectors
+from kansrijk.organisations.models import Municipality, ReferrerOrganisation, Region, School
 from kansrijk.outbox.selectors import failed_messages, failure_reason
 from kansrijk.referrals import selectors as referral_selectors
 
@@ -23,14 +26,44 @@ SECTION_ROWS = 10
 
 
 def home(request):
-    """Anonymous visitors log in; Halt staff go to their work; other roles get a plain page."""
-    if not request.user.is_authenticated:
+    """Anonymous visitors log in; every role lands where its work is.
+
+    Halt staff on their worklist, referrers on their referrals, the relationship manager on the
+    reports, the privacy officer on the privacy requests, the functional administrator on an
+    overview of what they manage. An account without a role's work gets a plain page.
+    """
+    user = request.user
+    if not user.is_authenticated:
         return redirect("login")
-    if request.user.works_on_cases:
+    if user.works_on_cases:
         return redirect("work")
-    if request.user.role == Role.REFERRER and request.user.organisation_id:
+    if user.role == Role.REFERRER and user.organisation_id:
         return redirect("portal:referrals")
+    if user.role == Role.RELATIONSHIP_MANAGER and user.is_active:
+        return redirect("reports:factsheet")
+    if user.role == Role.PRIVACY_OFFICER and user.is_active:
+        return redirect("rights:list")
+    if user.imports_interventions:
+        return render(request, "work/admin_home.html", {"overview": admin_overview()})
     return render(request, "work/home.html")
+
+
+def admin_overview() -> dict[str, Any]:
+    """What the functional administrator manages, in counts: accounts per role, organisations,
+    invitations waiting for an answer."""
+    now = timezone.now()
+    per_role = dict(
+        User.objects.filter(is_active=True).values_list("role").annotate(count=Count("id")).order_by()
+    )
+    return {
+        "roles": [(label, per_role.get(value, 0)) for value, label in Role.choices],
+        "inactive": User.objects.filter(is_active=False).count(),
+        "regions": Region.objects.count(),
+        "municipalities": Municipality.objects.count(),
+        "schools": School.objects.count(),
+        "organisations": ReferrerOrganisation.objects.count(),
+        "open_invitations": Invitation.objects.filter(accepted_at__isnull=True, expires_at__gt=now).count(),
+    }
 
 
 @dataclass

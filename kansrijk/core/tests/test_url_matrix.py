@@ -240,12 +240,8 @@ SUBJECT_REQUEST_STEP = everyone(403, anonymous=LOGIN, privacy_officer=400)
 IMPORT_PAGE = everyone(403, anonymous=LOGIN, admin=200)
 
 MATRIX: dict[str, Entry] = {
-    "": Entry(
-        "GET",
-        _page("home"),
-        everyone(200, anonymous=LOGIN, caseworker=ELSEWHERE, team_lead=ELSEWHERE, referrer=ELSEWHERE),
-        False,
-    ),
+    # Every role lands where its work is; the functional administrator on an overview.
+    "": Entry("GET", _page("home"), everyone(ELSEWHERE, anonymous=LOGIN, admin=200), False),
     "werk/": Entry("GET", _page("work"), STAFF_PAGE, False),
     # The region's undeliverable e-mails (kind and reference only) are for its team lead.
     "werk/niet-bezorgde-e-mails/": Entry(
