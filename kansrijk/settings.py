@@ -186,9 +186,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout keep the development server and a running import from
-    # tripping over each other's locks.
+    # tripping over each other's locks; IMMEDIATE transactions take the write lock when they
+    # begin, so two requests that both read and then write wait for each other instead of one
+    # failing with "database is locked" (several logins at once on the demo).
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
