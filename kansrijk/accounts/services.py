@@ -10,6 +10,7 @@ rolling those back would give an attacker unlimited, unrecorded guesses.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -17,6 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_otp import devices_for_user
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -61,7 +63,7 @@ def totp_device_confirm(*, user: User, device: TOTPDevice, token: str) -> list[s
         device = TOTPDevice.objects.select_for_update().get(pk=device.pk, user=user)
         if device.confirmed:
             raise DomainError(_("An authenticator app has already been set up."), code="already_set_up")
-        allowed, _info = device.verify_is_allowed()
+        allowed, throttle = device.verify_is_allowed()
         verified = allowed and device.verify_token(token)
         if verified:
             device.confirmed = True
@@ -73,7 +75,7 @@ def totp_device_confirm(*, user: User, device: TOTPDevice, token: str) -> list[s
         else:
             audit_record(actor=user, event=Event.SECOND_FACTOR_FAILED, subject=user, new={"step": "set_up"})
     if not allowed:
-        raise _too_many_attempts()
+        raise _too_many_attempts(throttle)
     if not verified:
         raise DomainError(_("That code is not right. Enter the code the app shows now."), code="wrong_code")
     return codes
@@ -122,15 +124,15 @@ def second_factor_verify(*, user: User, token: str) -> Device:
     in django-otp's throttling.
     """
     device_type = TOTPDevice if len(token) == 6 and token.isdigit() else StaticDevice
-    throttled = False
+    throttled: dict | None = None
     verified = None
     with transaction.atomic():
         for device in devices_for_user(user, for_verify=True):
             if not isinstance(device, device_type):
                 continue
-            allowed, _info = device.verify_is_allowed()
+            allowed, throttle = device.verify_is_allowed()
             if not allowed:
-                throttled = True
+                throttled = throttle or {}
             elif _token_verify(device, token):
                 verified = device
                 break
@@ -141,8 +143,8 @@ def second_factor_verify(*, user: User, token: str) -> Device:
         else:
             audit_record(actor=user, event=Event.SECOND_FACTOR_VERIFIED, subject=user)
     if verified is None:
-        if throttled:
-            raise _too_many_attempts()
+        if throttled is not None:
+            raise _too_many_attempts(throttled)
         raise DomainError(_("That code is not right."), code="wrong_code")
     return verified
 
@@ -201,9 +203,17 @@ def _recovery_codes_replace(user: User) -> list[str]:
     return codes
 
 
-def _too_many_attempts() -> DomainError:
+def _too_many_attempts(throttle: dict | None) -> DomainError:
+    """The wait django-otp imposes after wrong codes (it doubles with each), said as it is."""
+    locked_until = (throttle or {}).get("locked_until")
+    seconds = max(1, math.ceil((locked_until - timezone.now()).total_seconds())) if locked_until else 60
+    if seconds < 90:
+        wait = ngettext("Wait %(count)d second", "Wait %(count)d seconds", seconds) % {"count": seconds}
+    else:
+        minutes = math.ceil(seconds / 60)
+        wait = ngettext("Wait %(count)d minute", "Wait %(count)d minutes", minutes) % {"count": minutes}
     return DomainError(
-        _("Too many wrong codes in a row. Wait a minute, then enter the code the app shows."),
+        _("Too many wrong codes in a row. %(wait)s, then enter the code the app shows.") % {"wait": wait},
         code="throttled",
     )
 

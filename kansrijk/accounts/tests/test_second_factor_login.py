@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -76,6 +77,10 @@ def test_it_slows_down_guessing(browser, team_lead_a, time_machine):
     refused = browser.post(VERIFY, {"code": totp_code(device)})
 
     assert "Te veel verkeerde codes achter elkaar." in refused.content.decode()
+    # The wait is said as it is: one second after the first wrong code (the clock stands still
+    # here, so the next two fell inside that wait and did not count; django-otp doubles it with
+    # each wrong code that does).
+    assert "Wacht 1 seconde en typ dan de code" in refused.content.decode()
     time_machine.shift(dt.timedelta(seconds=30))
     assert browser.post(VERIFY, {"code": totp_code(device)})["Location"] == reverse("home")
 
@@ -115,3 +120,27 @@ def test_it_does_not_send_anyone_to_another_site_afterwards(browser, caseworker_
     response = browser.post(f"{VERIFY}?next=https://evil.example/", {"code": totp_code(device)})
 
     assert response["Location"] == reverse("home")
+
+
+def test_the_code_step_shows_no_menu(browser, team_lead_a):
+    TOTPDevice.objects.create(user=team_lead_a, name="app", confirmed=True)
+    log_in_with_password(browser, "tineke")
+
+    page = browser.get(VERIFY).content.decode()
+
+    assert 'aria-label="Hoofdmenu"' not in page
+    assert reverse("work") not in page and reverse("interventions:list") not in page
+    assert "Uitloggen" in page
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"), [(1, "Wacht 1 seconde"), (32, "Wacht 32 seconden"), (256, "Wacht 5 minuten")]
+)
+def test_the_wait_after_wrong_codes_is_said_as_it_is(seconds, said):
+    from django.utils import timezone
+
+    from kansrijk.accounts.services import _too_many_attempts
+
+    error = _too_many_attempts({"locked_until": timezone.now() + dt.timedelta(seconds=seconds)})
+
+    assert said in str(error.message)
