@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -160,7 +161,9 @@ def test_it_walks_an_intervention_from_triage_to_the_factsheet(page, team_lead, 
     expect(page.locator("main form.consent__form")).to_have_count(2)
     expect(step_form(page, "Oudercontact vastleggen")).to_have_count(0)
 
-    # The factsheet of the referral's school year, as JSON for staff, counts the file.
+    # The factsheet of the referral's school year, as exact JSON for staff with the permission
+    # for it (without, its one intervention would be "<5"), counts the file.
+    caseworker.user.user_permissions.add(Permission.objects.get(codename="view_exact_figures"))
     period = SchoolYear.containing(referral.referral_date)
     response = page.request.get(
         f"/rapportages/factsheet/json/?periode={period}&scope=school&brin={referral.school.brin}"

@@ -17,6 +17,12 @@ factsheet of one school can still point at a child, so they stay inside Halt:
 Publishing is for team leads and relationship managers, on the scopes they see. The dashboard
 is for team leads: their own region, or every region with `reports.view_all_factsheets`.
 
+Exact figures: every format shows a factsheet with its small numbers suppressed (published.py),
+the JSON included, except the JSON for holders of `reports.view_exact_figures` among these three
+roles. An operator gives that permission to the few inside Halt who need the exact numbers
+(research, checking the figures); relationship managers, who pass factsheets on to municipalities
+and schools, are not meant to hold it.
+
 A scope or edition that does not exist and one the user may not see answer alike: 404.
 """
 
@@ -37,6 +43,7 @@ from .scope import Scope
 FACTSHEET_ROLES = frozenset({Role.CASEWORKER, Role.TEAM_LEAD, Role.RELATIONSHIP_MANAGER})
 PUBLISHING_ROLES = frozenset({Role.TEAM_LEAD, Role.RELATIONSHIP_MANAGER})
 NATIONAL_PERMISSION = "reports.view_all_factsheets"
+EXACT_FIGURES_PERMISSION = "reports.view_exact_figures"
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,11 @@ def _reports_user(user) -> bool:
 
 def sees_every_region(user) -> bool:
     return _reports_user(user) and user.has_perm(NATIONAL_PERMISSION)
+
+
+def sees_exact_figures(user) -> bool:
+    """Whether the factsheet JSON gives `user` the exact figures instead of the suppressed ones."""
+    return _reports_user(user) and user.has_perm(EXACT_FIGURES_PERMISSION)
 
 
 def factsheet_scopes_for(user) -> VisibleScopes:

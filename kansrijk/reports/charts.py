@@ -2,7 +2,7 @@
 
 Every chart has a table with the same figures beside it on the page and in the PDF; the chart
 itself is an <img> whose alt text says what it shows. Small numbers are left out of the chart
-as they are out of the table: a bar would show the exact count that "<5" hides.
+as they are out of the table: a bar would show the exact count that "<5" (or "–") hides.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pygal
 from django.utils.formats import number_format
 from pygal.style import Style
 
-from .published import SMALLEST_SHOWN_COUNT, Figure
+from .published import Figure
 
 # Halt-like colours: the dark blue of the headings, the warm accent of the figures.
 HALT_BLUE = "#00386b"
@@ -60,7 +60,7 @@ def reasons_chart(reasons: list[Figure]) -> str:
     chart.x_labels = [figure.label for figure in ordered]
     chart.add(
         "",
-        [figure.value if (figure.value or 0) >= SMALLEST_SHOWN_COUNT else None for figure in ordered],
+        [None if figure.hidden or figure.value is None else figure.value for figure in ordered],
     )
     return chart.render(is_unicode=True)
 

@@ -4,8 +4,8 @@ Every figure is an SQL aggregate over the counted interventions; nothing loops o
 interventions in Python. Restoration and parent contact are counted from the intervention's
 own flags (the statistical remnant, see Intervention), not from the case rows, so a factsheet
 keeps its figures after retention removes those rows. The JSON keys are fixed by factsheet.md
-and must keep their meaning; keys added here (`reasons`, `parent_contact_modes`, `evaluations`,
-`quotes`, `previous`) only add to them.
+and must keep their meaning; keys added here (`reasons`, `restored`, `parent_contact`,
+`parent_contact_modes`, `evaluations`, `quotes`, `previous`) only add to them.
 """
 
 from __future__ import annotations
@@ -107,16 +107,6 @@ def _totals_and_reasons(counted: QuerySet[Intervention]) -> tuple[dict[str, dict
     return totals, reasons
 
 
-def _reason_rows(counted: QuerySet[Intervention]) -> list[dict]:
-    """Per primary reason its count, by count descending, ties by code ascending."""
-    return list(
-        counted.order_by()
-        .values("primary_reason")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "primary_reason")
-    )
-
-
 def _reasons(rows: list[dict], *, language: str) -> list[dict]:
     labels = dict(Reason.choices)
     with translation.override(language):
@@ -128,12 +118,6 @@ def _reasons(rows: list[dict], *, language: str) -> list[dict]:
             }
             for row in rows
         ]
-
-
-def top_reasons(*, period: SchoolYear, scope: Scope, language: str = "nl") -> list[dict]:
-    """The `top_reasons` of the factsheet alone, for the chart on the page."""
-    rows = _reason_rows(counted_interventions(period=period, scope=scope))
-    return _reasons(rows[:TOP_REASONS], language=language)
 
 
 def _empty_totals() -> dict[str, dict[str, int]]:
@@ -195,6 +179,10 @@ def compute_factsheet(*, period: SchoolYear, scope: Scope, language: str = "nl")
         # Added keys. Every primary reason with its count (the previous year's count of a
         # reason in this year's top five need not be in that year's top five).
         "reasons": reasons,
+        # The counts behind the percentages: with restoration, and per type with parent contact
+        # in any mode. The suppression of small numbers needs them (suppression.py).
+        "restored": school["restored"] + neighbourhood["restored"],
+        "parent_contact": {kind: per_type[kind]["parent_contact"] for kind in TYPES},
         # Per type: the number of counted interventions with at least one parent contact in
         # that mode (one intervention can have contacts in several modes).
         "parent_contact_modes": {kind: {mode: per_type[kind][mode] for mode in MODES} for kind in TYPES},

@@ -70,6 +70,7 @@ class PublishedEdition(models.Model):
         verbose_name_plural = _("published factsheets")
         permissions = [
             ("view_all_factsheets", _("Can see the factsheets of every region, and of all regions together")),
+            ("view_exact_figures", _("Can see the exact figures of a factsheet, small numbers included")),
         ]
         indexes = [models.Index(fields=["period", "scope_kind"], name="edition_period_scope")]
         constraints = [

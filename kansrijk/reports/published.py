@@ -1,33 +1,50 @@
-"""The factsheet's figures as the published formats (HTML, PDF, CSV) show them.
+"""The factsheet's figures as the published formats (HTML, PDF, CSV, JSON for most) show them.
 
-factsheet.md: "counts from 1 to 4 are shown as "<5", and a percentage whose denominator is
-below 10 is not shown". Every published format takes its figures from `FactsheetFigures`, so
-the three cannot suppress differently; only the JSON for staff carries the exact numbers.
+factsheet.md §5: counts from 1 to 4 are shown as "<5", a percentage whose denominator is below
+10 is not shown, and no hidden figure may follow from the shown ones (suppression.py decides
+which). Every published format takes its figures from `FactsheetFigures`, and the JSON for
+those without the exact-figures permission from `suppressed_document`, which asks the same
+suppression; only the JSON for holders of that permission carries the exact numbers.
 """
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from kansrijk.core.figures import SMALLEST_SHOWN_COUNT
 from kansrijk.evaluations.constants import Respondent, questions_for
 from kansrijk.interventions.constants import ContactMode, InterventionType
 
-SMALLEST_SHOWN_COUNT = 5
+from .suppression import (
+    NOTHING,
+    REASON,
+    Suppression,
+    dig,
+    in_published_order,
+    marker,
+    percentages,
+    suppression_of,
+)
+
 # A mean score is published only over at least this many answers.
 SMALLEST_SHOWN_MEAN_ANSWERS = 5
 SMALLEST_SHOWN_DENOMINATOR = 10
 SMALL_COUNT = "<5"
 
 
-def shown_count(value: int | None) -> str:
-    """A count as published: 0 and 5 or more as the number (grouped the local way), 1-4 as "<5"."""
+def shown_count(value: int | None, *, hidden: bool = False) -> str:
+    """A count as published: 0 and 5 or more as the number (grouped the local way), 1-4 as "<5";
+    a count hidden so that another cannot be worked out as "" (the page shows "–")."""
     if value is None:
         return ""
     if 0 < value < SMALLEST_SHOWN_COUNT:
         return SMALL_COUNT
+    if hidden:
+        return ""
     return number_format(value, force_grouping=True)
 
 
@@ -69,22 +86,25 @@ class Figure:
     previous_denominator: int | None = None
     # Where a table's heading already says what the figure is about (the evaluation questions).
     short_label: str = ""
+    # Hidden by suppression.py (a count from 1 to 4 always is).
+    hidden: bool = False
+    previous_hidden: bool = False
 
-    def _shown(self, value, denominator) -> str:
+    def _shown(self, value, denominator, hidden: bool) -> str:
         if self.kind == "count":
-            return shown_count(value)
+            return shown_count(value, hidden=hidden)
         if self.kind == "mean":
             return number_format(value, 1) if mean_is_shown(value, denominator) else ""
-        return f"{value}%" if pct_is_shown(value, denominator) else ""
+        return f"{value}%" if pct_is_shown(value, denominator) and not hidden else ""
 
     @property
     def shown(self) -> str:
-        """As published: "1.298", "<5", "95%", or "" for a percentage that is not shown."""
-        return self._shown(self.value, self.denominator)
+        """As published: "1.298", "<5", "95%", or "" for a figure that is not shown."""
+        return self._shown(self.value, self.denominator, self.hidden)
 
     @property
     def previous_shown(self) -> str:
-        return self._shown(self.previous, self.previous_denominator)
+        return self._shown(self.previous, self.previous_denominator, self.previous_hidden)
 
     @property
     def is_suppressed(self) -> bool:
@@ -93,29 +113,20 @@ class Figure:
     @property
     def csv_value(self) -> str:
         """For the CSV: the plain number without grouping (spreadsheets read it as a number)."""
-        return self._csv(self.value, self.denominator)
+        return self._csv(self.value, self.denominator, self.hidden)
 
     @property
     def csv_previous(self) -> str:
-        return self._csv(self.previous, self.previous_denominator)
+        return self._csv(self.previous, self.previous_denominator, self.previous_hidden)
 
-    def _csv(self, value, denominator) -> str:
+    def _csv(self, value, denominator, hidden: bool) -> str:
         if value is None:
             return ""
         if self.kind == "count":
-            return SMALL_COUNT if 0 < value < SMALLEST_SHOWN_COUNT else str(value)
+            return SMALL_COUNT if 0 < value < SMALLEST_SHOWN_COUNT else ("" if hidden else str(value))
         if self.kind == "mean":
             return f"{value:.1f}" if mean_is_shown(value, denominator) else ""
-        return str(value) if pct_is_shown(value, denominator) else ""
-
-
-def _dig(document: dict | None, dotted: str):
-    value = document
-    for part in dotted.split("."):
-        if not isinstance(value, dict):
-            return None
-        value = value.get(part)
-    return value
+        return str(value) if pct_is_shown(value, denominator) and not hidden else ""
 
 
 def _reason_count(document: dict | None, code: str) -> int | None:
@@ -127,6 +138,21 @@ def _reason_count(document: dict | None, code: str) -> int | None:
     return 0
 
 
+def _reason_figure(
+    code: str, label: str, document: dict, previous: dict | None, now: Suppression, then: Suppression
+) -> Figure:
+    """One reason's row; a year whose reasons are withheld shows none of them, not even a 0."""
+    return Figure(
+        f"top_reasons.{code}",
+        label,
+        "count",
+        None if now.reasons_withheld else _reason_count(document, code),
+        None if then.reasons_withheld else _reason_count(previous, code),
+        hidden=now.hides(REASON + code),
+        previous_hidden=then.hides(REASON + code),
+    )
+
+
 class FactsheetFigures:
     """All figures of one factsheet document (compute_factsheet + `previous`), ready to show."""
 
@@ -135,19 +161,33 @@ class FactsheetFigures:
         previous = document.get("previous")
         self.period = document["period"]
         self.previous_period = previous["period"] if previous else None
+        now = suppression_of(document)
+        then = suppression_of(previous) if previous else NOTHING
+        self.suppression = now
+        self.reasons_withheld = now.reasons_withheld
 
         def count(key: str, label: str) -> Figure:
-            return Figure(key, label, "count", _dig(document, key), _dig(previous, key))
+            return Figure(
+                key,
+                label,
+                "count",
+                dig(document, key),
+                dig(previous, key),
+                hidden=now.hides(key),
+                previous_hidden=then.hides(key),
+            )
 
         def pct(key: str, label: str, denominator_key: str) -> Figure:
             return Figure(
                 key,
                 label,
                 "pct",
-                _dig(document, key),
-                _dig(previous, key),
-                _dig(document, denominator_key),
-                _dig(previous, denominator_key),
+                dig(document, key),
+                dig(previous, key),
+                dig(document, denominator_key),
+                dig(previous, denominator_key),
+                hidden=now.hides(key),
+                previous_hidden=then.hides(key),
             )
 
         self.school = count("interventions.school", _("School interventions"))
@@ -169,26 +209,22 @@ class FactsheetFigures:
             _("Neighbourhood interventions with parent contact (%)"),
             "interventions.neighbourhood",
         )
-        self.reasons = [
-            Figure(
-                f"top_reasons.{row['code']}",
-                row["label"],
-                "count",
-                row["count"],
-                _reason_count(previous, row["code"]),
-            )
-            for row in document["top_reasons"]
-        ]
+        # A year whose reasons are withheld lists none: which reasons occurred says too much.
+        self.reasons = (
+            []
+            if now.reasons_withheld
+            else [
+                _reason_figure(row["code"], row["label"], document, previous, now, then)
+                for row in in_published_order(document["top_reasons"], now)
+            ]
+        )
         type_labels = dict(InterventionType.choices)
         self.contact_modes = {
             kind: [
-                Figure(
+                count(
                     f"parent_contact_modes.{kind}.{mode}",
                     _("%(type)s: parent contact %(mode)s")
                     % {"type": type_labels[kind], "mode": str(mode_label).lower()},
-                    "count",
-                    _dig(document, f"parent_contact_modes.{kind}.{mode}"),
-                    _dig(previous, f"parent_contact_modes.{kind}.{mode}"),
                 )
                 for mode, mode_label in ContactMode.choices
             ]
@@ -213,10 +249,10 @@ class FactsheetFigures:
                         f"{base}.questions.{question.code}.mean",
                         _("%(who)s: %(question)s (mean 1-5)") % {"who": label, "question": question.label},
                         "mean",
-                        _dig(document, f"{base}.questions.{question.code}.mean"),
-                        _dig(previous, f"{base}.questions.{question.code}.mean"),
-                        _dig(document, f"{base}.questions.{question.code}.answers"),
-                        _dig(previous, f"{base}.questions.{question.code}.answers"),
+                        dig(document, f"{base}.questions.{question.code}.mean"),
+                        dig(previous, f"{base}.questions.{question.code}.mean"),
+                        dig(document, f"{base}.questions.{question.code}.answers"),
+                        dig(previous, f"{base}.questions.{question.code}.answers"),
                         short_label=str(question.label),
                     )
                     for question in questions_for(respondent)
@@ -289,12 +325,65 @@ def differences(published: dict, today: dict) -> list[Difference]:
         for old, new in zip(then.fixed_rows, now.fixed_rows, strict=True)
         if old.shown != new.shown
     ]
-    # The top five by code: a reason can enter or leave the top five.
-    codes = [row["code"] for row in published["top_reasons"]]
-    codes += [row["code"] for row in today["top_reasons"] if row["code"] not in codes]
+    # The top five by code: a reason can enter or leave the top five. A year whose reasons are
+    # withheld names none of them.
+    codes: list[str] = []
+    for figures, document in ((then, published), (now, today)):
+        if not figures.suppression.reasons_withheld:
+            codes += [row["code"] for row in document["top_reasons"] if row["code"] not in codes]
     labels = {row["code"]: row["label"] for row in [*published.get("reasons", []), *today.get("reasons", [])]}
     for code in codes:
-        old, new = shown_count(_reason_count(published, code)), shown_count(_reason_count(today, code))
+        old, new = (
+            _reason_figure(code, "", document, None, figures.suppression, NOTHING).shown
+            for figures, document in ((then, published), (now, today))
+        )
         if old != new:
             result.append(Difference(labels.get(code, code), old, new))
     return result
+
+
+def suppressed_document(document: dict) -> dict:
+    """A copy of a factsheet document (with `previous`) as the JSON shows it to anyone without
+    the exact-figures permission: the same keys, each figure hidden as the published formats
+    hide it. A hidden count is "<5" from 1 to 4 and null above; a hidden percentage or mean is
+    null; a year whose reasons are withheld has empty reason lists."""
+    copy = deepcopy(document)
+    for figures in (copy, copy.get("previous")):
+        if figures:
+            _suppress_year(figures)
+    return copy
+
+
+def _put(figures: dict, dotted: str, value) -> None:
+    *path, last = dotted.split(".")
+    for part in path:
+        figures = figures.get(part) or {}
+    if last in figures:
+        figures[last] = value
+
+
+def _suppress_year(figures: dict) -> None:
+    suppression = suppression_of(figures)
+    exact = suppression.values
+    for respondent, evaluation in (figures.get("evaluations") or {}).items():
+        for code, question in evaluation.get("questions", {}).items():
+            answers = exact.get(f"evaluations.{respondent}.questions.{code}.answers")
+            if not mean_is_shown(question.get("mean"), answers):
+                question["mean"] = None
+    for pct_key, _numerator, denominator in percentages(figures):
+        if pct_key in suppression.hidden or not pct_is_shown(dig(figures, pct_key), exact.get(denominator)):
+            _put(figures, pct_key, None)
+    for key, value in exact.items():
+        if not key.startswith(REASON) and key in suppression.hidden:
+            _put(figures, key, marker(value))
+    for list_key in ("reasons", "top_reasons"):
+        if list_key not in figures:
+            continue
+        if suppression.reasons_withheld:
+            figures[list_key] = []
+            continue
+        rows = [dict(row) for row in in_published_order(figures[list_key], suppression)]
+        for row in rows:
+            if suppression.hides(REASON + row["code"]):
+                row["count"] = marker(row["count"])
+        figures[list_key] = rows

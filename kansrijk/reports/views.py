@@ -27,8 +27,8 @@ from kansrijk.core.dates import SchoolYear
 from . import access, selectors, services
 from . import dashboard as dashboard_figures
 from .charts import reasons_chart
-from .factsheet import factsheet_document, relabelled, top_reasons
-from .published import Figure, differences
+from .factsheet import compute_factsheet, factsheet_document, relabelled
+from .published import FactsheetFigures, differences, suppressed_document
 from .render import factsheet_context, factsheet_csv, factsheet_pdf, figures_stamp, filename
 from .scope import Scope
 
@@ -153,6 +153,7 @@ def factsheet_page(request):
             "json": factsheet_url(period, scope, "reports:factsheet_json"),
         },
         can_publish=access.can_publish(user, scope),
+        exact_figures=access.sees_exact_figures(user),
         editions=editions,
         latest_edition=latest,
         differences=_differences(latest, dutch),
@@ -173,8 +174,11 @@ def _differences(edition, dutch: dict) -> list:
 def factsheet_download(request, fmt: str):
     period, scope = _period(request.GET), _scope(request.user, request.GET)
     if fmt == "json":
-        # Staff only, exact figures: the small-number rule is for the published formats.
+        # The exact figures for holders of the permission; for everyone else suppressed as the
+        # published formats are (docs/factsheet.md §5).
         document = factsheet_document(period=period, scope=scope)
+        if not access.sees_exact_figures(request.user):
+            document = suppressed_document(document)
         response = HttpResponse(
             json.dumps(document, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
         )
@@ -206,12 +210,14 @@ def factsheet_download(request, fmt: str):
 # The SVG is an image (no script runs in it), styled by the <style> element pygal writes into it.
 @csp_update({"style-src": [UNSAFE_INLINE]})
 def factsheet_chart(request):
-    """The chart of the top reasons for the staff page, suppressed as published."""
+    """The chart of the top reasons for the staff page, suppressed as published.
+
+    Which reasons are hidden depends on every figure of the year (suppression.py), so the chart
+    computes the year's factsheet, not only its reasons.
+    """
     period, scope = _period(request.GET), _scope(request.user, request.GET)
-    reasons = top_reasons(period=period, scope=scope, language=translation.get_language())
-    figures = [
-        Figure(f"top_reasons.{row['code']}", row["label"], "count", row["count"], None) for row in reasons
-    ]
+    document = compute_factsheet(period=period, scope=scope, language=translation.get_language())
+    figures = FactsheetFigures(document).reasons
     return HttpResponse(reasons_chart(figures), content_type="image/svg+xml; charset=utf-8")
 
 

@@ -1,11 +1,13 @@
 """Acceptance 2: a factsheet of one school with small counts shows "<5" and no percentage in
-HTML, PDF and CSV, and the exact figures in JSON (factsheet.md, "Small numbers")."""
+HTML, PDF and CSV, and the exact figures in the JSON for holders of the exact-figures
+permission (factsheet.md §5; the JSON for everyone else: test_exact_figures.py)."""
 
 import csv
 import io
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 
 from .helpers import factsheet_url, school_interventions, text_of_pdf, words
 
@@ -29,6 +31,7 @@ def _page(client, user, fmt=""):
 
 
 def test_the_json_has_the_exact_figures(client, team_lead_a, three_interventions):
+    team_lead_a.user_permissions.add(Permission.objects.get(codename="view_exact_figures"))
     figures = _page(client, team_lead_a, "json/").json()
 
     assert figures["interventions"] == {"school": 3, "neighbourhood": 0, "total": 3}
