@@ -47,3 +47,22 @@ def editions_of(*, period: SchoolYear, scope: Scope) -> QuerySet[PublishedEditio
     if scope.kind != "all":
         editions = editions.filter(**{f"{scope.kind}_id": scope.pk})
     return editions.select_related("region", "municipality", "school").defer("pdf")
+
+
+def school_years_with_data(*, shown: int, selected: SchoolYear | None = None) -> list[str]:
+    """The school years to choose from, newest first: this one back to the first with an
+    intervention (at most `shown`), plus `selected` if it lies outside. One index lookup."""
+    from django.db.models import Min
+    from django.utils import timezone
+
+    from kansrijk.interventions.models import Intervention
+
+    this_year = SchoolYear.containing(timezone.localdate())
+    first_date = Intervention.objects.aggregate(first=Min("referral_date"))["first"]
+    first = SchoolYear.containing(first_date) if first_date else this_year
+    count = max(1, min(shown, this_year.start_year - first.start_year + 1))
+    years = [SchoolYear(this_year.start_year - n) for n in range(count)]
+    if selected is not None and selected not in years:
+        years.append(selected)
+        years.sort(key=lambda year: year.start_year, reverse=True)
+    return [str(year) for year in years]

@@ -133,7 +133,6 @@ def factsheet_page(request):
     document = relabelled(dutch, language=translation.get_language())
     editions = list(selectors.editions_of(period=period, scope=scope))
     latest = editions[0] if editions else None
-    this_year = SchoolYear.containing(timezone.localdate())
     context = factsheet_context(
         document=document,
         scope=scope,
@@ -143,7 +142,7 @@ def factsheet_page(request):
         chart_url=factsheet_url(period, scope, "reports:factsheet_chart"),
         dashboard_allowed=access.dashboard_regions_for(user).exists(),
         period=period,
-        periods=[str(SchoolYear(this_year.start_year - n)) for n in range(PERIODS_SHOWN)],
+        periods=selectors.school_years_with_data(shown=PERIODS_SHOWN, selected=period),
         scope_choices=_scope_choices(user),
         scope_choice=f"{PARAM_BY_KIND[scope.kind]}:{scope.name if scope.kind != 'all' else ''}",
         params=scope_params(period, scope),
