@@ -92,7 +92,7 @@ class ParentsChoiceField(forms.ModelMultipleChoiceField):
         # nothing; it is no parent of this file either way.
         for pk in value:
             text = str(pk).strip().lstrip("+-")
-            if text.isdigit() and int(text) >= 2**63:
+            if text.isdecimal() and int(text) >= 2**63:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
                 )
