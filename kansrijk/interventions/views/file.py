@@ -86,6 +86,7 @@ def intervention_add_note(request, uuid):
         return redirect("interventions:detail", uuid=intervention.uuid)
 
     return take_step(
+        request,
         NoteForm(request.POST),
         lambda form: services.intervention_add_note(
             intervention=intervention, by=request.user, text=form.cleaned_data["text"]
@@ -106,6 +107,7 @@ def intervention_step(request, uuid, step: str):
     if INTERVENTION_WORKFLOW.forbidden(request.user, intervention, step):
         raise PermissionDenied
     return take_step(
+        request,
         spec.form(request.POST, intervention=intervention),
         lambda form: spec.service(intervention=intervention, by=request.user, **form.arguments()),
         done=lambda _result: _done(request, intervention, spec.done),
@@ -119,6 +121,7 @@ def intervention_mark_component(request, uuid, component_uuid):
     intervention = get_intervention_for_user(request.user, uuid, audit=False)
     component = visible_or_404(intervention.components.all(), component_uuid)
     return take_step(
+        request,
         MarkComponentForm(request.POST, component=component),
         lambda form: services.intervention_mark_component(
             component=component, by=request.user, **form.arguments()
@@ -138,6 +141,7 @@ def intervention_withdraw_consent(request, uuid, consent_uuid):
     intervention = get_intervention_for_user(request.user, uuid, audit=False)
     consent = visible_or_404(intervention.consents.all(), consent_uuid)
     return take_step(
+        request,
         WithdrawConsentForm(request.POST, consent=consent),
         lambda form: consent_services.consent_withdraw(
             consent=consent, by=request.user, withdrawn_on=form.cleaned_data["withdrawn_on"]
