@@ -33,6 +33,7 @@ from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.errors import DomainError
 from kansrijk.core.navigation import url_with_next
+from kansrijk.core.steps import take_step
 
 from . import services
 from .forms import (
@@ -213,28 +214,36 @@ def invitation_create(request):
     organisations = organisations_for_inviter(request.user)
     if not organisations.exists():
         raise PermissionDenied
-    form = InvitationForm(request.POST or None, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation, _token = services.invitation_create(by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                _("The invitation has been sent to %(email)s. The link is valid for %(days)d days.")
-                % {"email": invitation.email, "days": settings.INVITATION_DAYS},
-            )
-            return redirect("invitation_create")
-    return render(
+
+    def page(form):
+        return render(
+            request,
+            "accounts/invitation_create.html",
+            {
+                "form": form,
+                "invitations": invitations_sent_for(request.user),
+                "now": timezone.now(),
+                "days": settings.INVITATION_DAYS,
+            },
+        )
+
+    def done(created):
+        invitation, _token = created
+        messages.success(
+            request,
+            _("The invitation has been sent to %(email)s. The link is valid for %(days)d days.")
+            % {"email": invitation.email, "days": settings.INVITATION_DAYS},
+        )
+        return redirect("invitation_create")
+
+    if request.method != "POST":
+        return page(InvitationForm(organisations=organisations))
+    return take_step(
         request,
-        "accounts/invitation_create.html",
-        {
-            "form": form,
-            "invitations": invitations_sent_for(request.user),
-            "now": timezone.now(),
-            "days": settings.INVITATION_DAYS,
-        },
+        InvitationForm(request.POST, organisations=organisations),
+        lambda form: services.invitation_create(by=request.user, **form.cleaned_data),
+        done=done,
+        failed=page,
     )
 
 

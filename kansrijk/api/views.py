@@ -17,6 +17,7 @@ from kansrijk.portal import selectors
 from kansrijk.referrals.access import get_organisation_referral, referrals_of_organisation
 from kansrijk.referrals.intake import IntakeInvalid, intake_submit
 
+from . import idempotency
 from .authentication import OrganisationClient
 from .serializers import ReferralCreateSerializer, ReferralStatusSerializer
 from .throttling import FailedCallsThrottled
@@ -69,10 +70,16 @@ class ReferralListCreate(FailedCallsThrottled, generics.GenericAPIView):
 
     @extend_schema(
         summary="Submit a referral",
+        description=(
+            "Send an `Idempotency-Key` header to make a retry safe: the same key with the same "
+            "body within 24 hours is answered with the first answer and stores nothing new."
+        ),
         request=ReferralCreateSerializer,
+        parameters=[idempotency.PARAMETER],
         examples=[REFERRAL_EXAMPLE],
-        responses={201: ReferralStatusSerializer, **ERRORS},
+        responses={201: ReferralStatusSerializer, **ERRORS, **idempotency.RESPONSES},
     )
+    @idempotency.idempotent
     def post(self, request):
         organisation = request.user.organisation
         serializer = ReferralCreateSerializer(data=request.data, context={"organisation": organisation})

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from kansrijk.core.errors import DomainError
+from kansrijk.core.steps import take_step
 
 from . import services
 from .access import get_import_job_for_user, import_jobs_visible_to, require_importer
@@ -20,13 +21,22 @@ JOB_ROWS = 50
 def jobs(request):
     """The upload form and the latest imports."""
     require_importer(request.user)
-    posted = request.method == "POST"
-    form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
-    if posted and form.is_valid():
-        job = services.import_job_upload(by=request.user, kind=form.kind, content=form.cleaned_data["file"])
-        return redirect("interchange:job", job.uuid)
-    recent = import_jobs_visible_to(request.user)[:JOB_ROWS]
-    return render(request, "interchange/jobs.html", {"form": form, "jobs": recent})
+
+    def page(form):
+        recent = import_jobs_visible_to(request.user)[:JOB_ROWS]
+        return render(request, "interchange/jobs.html", {"form": form, "jobs": recent})
+
+    if request.method != "POST":
+        return page(UploadForm())
+    return take_step(
+        request,
+        UploadForm(request.POST, request.FILES),
+        lambda form: services.import_job_upload(
+            by=request.user, kind=form.kind, content=form.cleaned_data["file"]
+        ),
+        done=lambda job: redirect("interchange:job", job.uuid),
+        failed=page,
+    )
 
 
 @login_required

@@ -141,6 +141,22 @@ def consent_record(
         given_on,
         in_future=_("The date cannot be in the future."),
     )
+    # The intervention's row lock above makes two recordings at once take turns, so the second
+    # sees the first here; the database's constraint refuses it anyway.
+    if Consent.objects.filter(
+        intervention=intervention,
+        purpose=purpose,
+        young_person=young_person,
+        parent=parent,
+        withdrawn_on__isnull=True,
+    ).exists():
+        raise DomainError(
+            _(
+                "This person's consent to this purpose has already been recorded and has not been "
+                "withdrawn. Withdraw it first to record it again."
+            ),
+            code="consent_in_effect",
+        )
     consent = Consent.objects.create(
         intervention=intervention,
         purpose=purpose,

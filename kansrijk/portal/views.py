@@ -14,10 +14,11 @@ from django.views.decorators.http import require_GET
 
 from kansrijk.accounts.constants import Role
 from kansrijk.core.lookups import forbidden
+from kansrijk.core.steps import take_step
 from kansrijk.referrals.access import get_referral_for_user, referrals_visible_to
 from kansrijk.referrals.constants import Reason
 from kansrijk.referrals.forms import ReferralForm
-from kansrijk.referrals.intake import IntakeInvalid, intake_submit
+from kansrijk.referrals.intake import intake_submit
 from kansrijk.referrals.models import Referral
 
 from . import selectors
@@ -60,22 +61,28 @@ def referral_list(request):
 def referral_new(request):
     _require_referrer(request.user)
     organisation = request.user.organisation
-    form = ReferralForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        intake = form.intake()
-        try:
-            referral = intake_submit(intake=intake, organisation=organisation, referred_by=request.user)
-        except IntakeInvalid as invalid:
-            for messages_ in invalid.errors.values():
-                for message in messages_:
-                    form.add_error(None, message)
-        else:
-            request.session["submitted_school_absence"] = Reason.SCHOOL_ABSENCE in intake.reasons
-            return redirect("portal:submitted", uuid=referral.uuid)
-    return render(
+
+    def page(form):
+        return render(
+            request,
+            "portal/referral_form.html",
+            {"form": form, "organisation": organisation, "school_absence": Reason.SCHOOL_ABSENCE.value},
+        )
+
+    def done(referral):
+        request.session["submitted_school_absence"] = Reason.SCHOOL_ABSENCE in form.intake().reasons
+        return redirect("portal:submitted", uuid=referral.uuid)
+
+    if request.method != "POST":
+        return page(ReferralForm(organisation=organisation))
+    form = ReferralForm(request.POST, organisation=organisation)
+    # The rules' messages (IntakeInvalid, a DomainError) come back above the form.
+    return take_step(
         request,
-        "portal/referral_form.html",
-        {"form": form, "organisation": organisation, "school_absence": Reason.SCHOOL_ABSENCE.value},
+        form,
+        lambda form: intake_submit(intake=form.intake(), organisation=organisation, referred_by=request.user),
+        done=done,
+        failed=page,
     )
 
 

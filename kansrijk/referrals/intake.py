@@ -88,9 +88,11 @@ class Intake:
     other_care_description: str = ""
 
 
-class IntakeInvalid(Exception):
+class IntakeInvalid(DomainError):
+    """The broken rules, by field name (`errors`); as a DomainError its message is all of them."""
+
     def __init__(self, errors: dict[str, list[Any]]):
-        super().__init__("invalid referral")
+        super().__init__([message for messages in errors.values() for message in messages], code="invalid")
         self.errors = errors
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kansrijk.core.dates import SchoolYear
+from kansrijk.core.steps import take_step
 
 from . import access, selectors, services
 from . import dashboard as dashboard_figures
@@ -228,12 +230,27 @@ def factsheet_publish(request):
     if not access.can_publish(user, scope):
         # The scope is visible (else _scope answered 404) but this role only reads.
         raise PermissionDenied
-    edition = services.edition_publish(period=period, scope=scope, by=user)
-    messages.success(
+
+    def done(edition):
+        messages.success(
+            request,
+            _("The factsheet has been published. Its figures and PDF are kept as they are now."),
+        )
+        return redirect(factsheet_url(SchoolYear.parse(edition.period), scope) + "#edities")
+
+    def failed(form):
+        for error in form.non_field_errors():
+            messages.error(request, error)
+        return redirect(factsheet_url(period, scope))
+
+    # Nothing to fill in: an empty form, which carries the one-time token's answer.
+    return take_step(
         request,
-        _("The factsheet has been published. Its figures and PDF are kept as they are now."),
+        forms.Form(request.POST),
+        lambda _form: services.edition_publish(period=period, scope=scope, by=user),
+        done=done,
+        failed=failed,
     )
-    return redirect(factsheet_url(SchoolYear.parse(edition.period), scope) + "#edities")
 
 
 @require_GET

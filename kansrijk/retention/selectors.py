@@ -25,6 +25,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from kansrijk.core.dates import add_months
+from kansrijk.core.models import Submission
+from kansrijk.core.once import submissions_expired
 from kansrijk.interventions.constants import ENDED_STATUSES
 from kansrijk.people.models import YoungPerson
 from kansrijk.referrals.constants import ReferralStatus
@@ -79,6 +81,7 @@ class LogsDue:
     logins: QuerySet[AccessLog]
     login_failures: QuerySet[AccessFailureLog]
     admin_log_entries: QuerySet[LogEntry]
+    submissions: QuerySet[Submission]
 
 
 def logs_due(*, now: dt.datetime) -> LogsDue:
@@ -90,7 +93,9 @@ def logs_due(*, now: dt.datetime) -> LogsDue:
     - axes' record of every login and logout (`AccessLog`: user name, address, browser), of
       failed logins (`AccessFailureLog`, off in our settings; should it be switched on), and
       Django's admin log (`django_admin_log`: who changed which object, with its name) after
-      SECURITY_LOGS_KEEP_DAYS. Kansrijk's audit log records the same events for good.
+      SECURITY_LOGS_KEEP_DAYS. Kansrijk's audit log records the same events for good;
+    - the one-time keys of forms and API calls (`core.Submission`) once they are a day old: a
+      repeat is caught within that day (core/once.py).
     """
     kept_from = now - dt.timedelta(days=settings.SECURITY_LOGS_KEEP_DAYS)
     return LogsDue(
@@ -98,4 +103,5 @@ def logs_due(*, now: dt.datetime) -> LogsDue:
         logins=AccessLog.objects.filter(attempt_time__lt=kept_from),
         login_failures=AccessFailureLog.objects.filter(attempt_time__lt=kept_from),
         admin_log_entries=LogEntry.objects.filter(action_time__lt=kept_from),
+        submissions=submissions_expired(now=now),
     )

@@ -14,7 +14,8 @@ The audit log is not touched: it holds codes, dates and ids only (interventions/
 `audit_values`), and the database refuses to change it.
 
 The same run removes the rows of django-axes' and Django's admin's own logs that are past their
-time (`logs_due`), which hold user names, addresses and browsers.
+time (`logs_due`), which hold user names, addresses and browsers, and the one-time keys of forms
+and API calls older than a day (core/once.py).
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class RetentionRun(RetentionResult):
     logins: int = 0
     login_failures: int = 0
     admin_log_entries: int = 0
+    submissions: int = 0
 
 
 def retention_apply(*, today: dt.date | None = None, dry_run: bool = False) -> RetentionRun:
@@ -128,6 +130,7 @@ def logs_purge(result: RetentionRun, *, now: dt.datetime, dry_run: bool) -> None
         ("logins", due.logins),
         ("login_failures", due.login_failures),
         ("admin_log_entries", due.admin_log_entries),
+        ("submissions", due.submissions),
     ):
         # Counted from the model's own rows: delete() would also count axes' expiry rows.
         setattr(result, field, rows.count())

@@ -95,6 +95,7 @@ def request_register(request, kind: str, uuid):
     if request.method != "POST":
         return page(RegisterForm(subject_kind=subject_kind))
     return take_step(
+        request,
         RegisterForm(request.POST, subject_kind=subject_kind),
         lambda form: services.request_register(by=request.user, person=person, **form.cleaned_data),
         done=done,
@@ -212,6 +213,7 @@ def request_step(request, uuid, step: str):
     spec = STEPS[step]
     dsr = request_for(request.user, uuid)
     return take_step(
+        request,
         spec.form(request.POST),
         lambda form: spec.service(request=dsr, by=request.user, **form.arguments()),
         done=lambda _result: _back(request, dsr, spec.done),
@@ -235,6 +237,7 @@ def request_correct(request, uuid):
     form_class = correction_form_class(dsr.subject_kind)
     # A fresh copy as the form's instance: validation writes into it, the service saves.
     return take_step(
+        request,
         form_class(request.POST, instance=type(person).objects.get(pk=person.pk)),
         lambda form: services.subject_correct(request=dsr, by=request.user, changes=form.cleaned_data),
         done=lambda changed: _back(

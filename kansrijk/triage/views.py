@@ -61,6 +61,7 @@ def referral_start_review(request, uuid):
     _require_entitled(request.user, referral, "start_review")
     # Nothing to fill in: an empty form, which carries the service's refusal.
     return take_step(
+        request,
         forms.Form(request.POST),
         lambda _form: services.referral_start_review(referral=referral, by=request.user),
         done=lambda _result: _back(request, referral, _("You have taken the referral into review.")),
@@ -83,6 +84,7 @@ def referral_accept(request, uuid):
         return redirect("interventions:detail", uuid=intervention.uuid)
 
     return take_step(
+        request,
         AcceptForm(request.POST, referral=referral),
         lambda form: intervention_open(
             referral=referral, by=request.user, professional=form.cleaned_data["professional"]
@@ -98,6 +100,7 @@ def referral_reject(request, uuid):
     referral = _get_referral(request.user, uuid)
     _require_entitled(request.user, referral, "reject")
     return take_step(
+        request,
         RejectForm(request.POST),
         lambda form: services.referral_reject(
             referral=referral,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.constants import HALT_CASE_ROLES
 from kansrijk.accounts.models import User
+from kansrijk.core.versions import VersionField
 from kansrijk.interventions.constants import ConsentPurpose
 from kansrijk.people.models import Parent
 
@@ -92,7 +93,7 @@ class ParentsChoiceField(forms.ModelMultipleChoiceField):
         # nothing; it is no parent of this file either way.
         for pk in value:
             text = str(pk).strip().lstrip("+-")
-            if text.isdigit() and int(text) >= 2**63:
+            if text.isdecimal() and int(text) >= 2**63:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
                 )
@@ -104,12 +105,17 @@ class CaseForm(forms.Form):
 
     # Whether the form needs the young person's parents and carers beyond its parent fields.
     uses_parents = False
+    # Whether the step changes the file itself (its status, planned intake, professional): then
+    # the form carries the version of the file it was read at (core/versions.py).
+    changes_file = False
 
     def __init__(self, *args, intervention: Intervention, parents: list[Parent] | None = None, **kwargs):
         """`parents` are the young person's parents and carers when the caller has read them
         already (the file page, for all its forms at once); otherwise the form reads them."""
         super().__init__(*args, **kwargs)
         self.intervention = intervention
+        if self.changes_file:
+            self.fields["version"] = VersionField(initial=intervention.version)
         young_person_id = intervention.referral.young_person_id
         parent_fields = [
             field
@@ -135,6 +141,7 @@ class CaseForm(forms.Form):
 
 class PlanIntakeForm(CaseForm):
     prefix = "intake_plan"
+    changes_file = True
 
     date = _date_field(_("Date of the intake"), today=False)
     time = forms.TimeField(
@@ -144,7 +151,7 @@ class PlanIntakeForm(CaseForm):
 
     def arguments(self) -> dict:
         moment = dt.datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])
-        return {"planned_at": timezone.make_aware(moment)}
+        return {"planned_at": timezone.make_aware(moment), "version": self.cleaned_data.get("version")}
 
 
 class _ConversationFields(CaseForm):
@@ -169,6 +176,7 @@ class StartForm(_ConversationFields):
     """Recording the intake (first conversation): the intervention is then in progress."""
 
     prefix = "intake"
+    changes_file = True
     field_order = ["intake_date", "place", "youth_took_part", "parents", "others", "summary"]
 
     intake_date = _date_field(_("Date of the intake"))
@@ -232,10 +240,12 @@ class MarkComponentForm(forms.Form):
         widget=forms.RadioSelect,
     )
     date = _date_field(_("Done on"), required=False)
+    version = VersionField()
 
     def __init__(self, data=None, *, component: Component, **kwargs):
         super().__init__(data, prefix=f"mark-{component.uuid}", **kwargs)
         self.component = component
+        self.fields["version"].initial = component.version
 
     def arguments(self) -> dict:
         return dict(self.cleaned_data)
@@ -320,6 +330,7 @@ class CareReportForm(CaseForm):
 
 class CompleteForm(CaseForm):
     prefix = "complete"
+    changes_file = True
 
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect)
     end_date = _date_field(_("End date"))
@@ -327,6 +338,7 @@ class CompleteForm(CaseForm):
 
 class StopForm(CaseForm):
     prefix = "stop"
+    changes_file = True
 
     reason = forms.ChoiceField(
         label=_("Reason for stopping"), choices=_choices(StopReason.choices, _("Choose a reason"))
@@ -337,6 +349,7 @@ class StopForm(CaseForm):
 
 class NotStartedForm(CaseForm):
     prefix = "not_started"
+    changes_file = True
 
     reason = forms.ChoiceField(
         label=_("Reason the intervention did not start"),
@@ -348,6 +361,7 @@ class NotStartedForm(CaseForm):
 
 class ReopenForm(CaseForm):
     prefix = "reopen"
+    changes_file = True
 
     reason = forms.CharField(
         label=_("Reason for reopening"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
@@ -356,6 +370,7 @@ class ReopenForm(CaseForm):
 
 class AssignForm(CaseForm):
     prefix = "assign"
+    changes_file = True
 
     professional = ProfessionalChoiceField(
         label=_("New Halt professional"), queryset=User.objects.none(), empty_label=_("Choose a professional")

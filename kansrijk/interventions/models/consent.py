@@ -79,6 +79,20 @@ class Consent(models.Model):
             ),
             choices_constraint("consent", "purpose", ConsentPurpose),
             not_before("consent_withdrawn_after_given", "withdrawn_on", "given_on"),
+            # At most one consent in effect per person, purpose and intervention: with two,
+            # withdrawing one would leave the other in effect. One constraint per kind of
+            # person, as a NULL in the other column never collides. Withdrawal cannot lie
+            # ahead (the service refuses a future day), so "not withdrawn" is "in effect".
+            models.UniqueConstraint(
+                fields=["intervention", "purpose", "young_person"],
+                condition=Q(withdrawn_on__isnull=True, young_person__isnull=False),
+                name="consent_one_in_effect_young_person",
+            ),
+            models.UniqueConstraint(
+                fields=["intervention", "purpose", "parent"],
+                condition=Q(withdrawn_on__isnull=True, parent__isnull=False),
+                name="consent_one_in_effect_parent",
+            ),
         ]
         indexes = [models.Index(fields=["intervention", "purpose"], name="consent_intervention_purpose")]
 

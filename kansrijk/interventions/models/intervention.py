@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.constraints import choices_constraint, exactly_when, not_before
+from kansrijk.core.versions import Versioned
 from kansrijk.referrals.constants import Reason
 
 from ..constants import (
@@ -28,7 +29,7 @@ PARENT_CONTACT_FLAGS = {
 }
 
 
-class Intervention(models.Model):
+class Intervention(Versioned):
     """A Halt school or neighbourhood intervention, created when a referral is accepted.
 
     `referral_date` and `primary_reason` repeat two facts of the referral on purpose: they are
@@ -41,6 +42,10 @@ class Intervention(models.Model):
     scan answers it. The services that record those rows keep the flags right in the same
     transaction (as do the import, the demo and the benchmark generator, which write rows in bulk),
     all through `remnant.py` (`remnant_flags`, `raise_flags`).
+
+    Its `version` (core/versions.py) goes up with every step that changes the file itself (its
+    status, the planned intake, the professional, the ending), not with case work recorded in
+    it or the remnant kept on it: a note does not make somebody's open "plan the intake" stale.
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.constraints import choices_constraint, exactly_when
+from kansrijk.core.versions import Versioned
 
 from ..constants import (
     CareReferralKind,
@@ -76,7 +77,9 @@ class Agreement(CaseRecord):
         verbose_name = _("agreement")
 
 
-class Component(CaseRecord):
+class Component(Versioned, CaseRecord):
+    """A planned component; marking it done or not done is a change with a version (core/versions.py)."""
+
     intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="components")
     kind = models.CharField(_("component"), max_length=32, choices=ComponentKind.choices)
     status = models.CharField(

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import User
@@ -15,9 +15,12 @@ from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
 from kansrijk.core.rules import check_day
+from kansrijk.core.versions import changed_by_name, version_check, version_next
 from kansrijk.people.models import Parent
 
+from ..constants import Status
 from ..models import (
+    Component,
     Intervention,
     InterventionStatusChange,
 )
@@ -33,10 +36,55 @@ def _lock(intervention: Intervention) -> None:
     intervention.refresh_from_db(from_queryset=Intervention.objects.select_for_update())
 
 
-def _begin(intervention: Intervention, by: User, action: str) -> None:
-    """The checks every step starts with: fresh state, then the workflow's who, status and conditions."""
+def _begin(intervention: Intervention, by: User, action: str, *, version: int | None = None) -> None:
+    """The checks every step starts with: fresh state; for a step that changes the file, that
+    it is still the `version` the form was read at; then the workflow's who, status and
+    conditions."""
     _lock(intervention)
+    version_check(intervention, version, _stale_file)
     INTERVENTION_WORKFLOW.check(by, intervention, action)
+
+
+def _stale_file(intervention) -> str:
+    """What a step based on an older version of the file is refused with: who changed it, and
+    what it is now (status, planned intake, professional)."""
+    state = [str(intervention.get_status_display()).lower()]
+    if intervention.status == Status.INTAKE_PLANNED and intervention.intake_planned_at is not None:
+        planned = timezone.localtime(intervention.intake_planned_at)
+        moment = formats.date_format(planned, "SHORT_DATETIME_FORMAT")
+        state = [str(_("intake planned for %(moment)s") % {"moment": moment})]
+    if intervention.professional is not None:
+        name = intervention.professional.get_full_name() or intervention.professional.get_username()
+        state.append(str(_("assigned to %(name)s") % {"name": name}))
+    return str(
+        _(
+            "This file has been changed meanwhile by %(who)s (now: %(state)s). "
+            "Look at the new state and try again."
+        )
+        % {"who": changed_by_name(intervention), "state": ", ".join(state)}
+    )
+
+
+def _stale_component(component) -> str:
+    state = str(component.get_status_display()).lower()
+    if component.done_date is not None:
+        state = str(
+            _("%(status)s on %(date)s")
+            % {"status": state, "date": formats.date_format(component.done_date, "SHORT_DATE_FORMAT")}
+        )
+    return str(
+        _(
+            "This component has been changed meanwhile by %(who)s (now: %(state)s). "
+            "Look at the new state and try again."
+        )
+        % {"who": changed_by_name(component), "state": state}
+    )
+
+
+def _lock_component(component: Component, version: int | None) -> None:
+    """Re-read the component under a row lock and refuse a mark based on an older version."""
+    component.refresh_from_db(from_queryset=Component.objects.select_for_update())
+    version_check(component, version, _stale_component)
 
 
 def _change(
@@ -57,7 +105,8 @@ def _change(
     for name, value in fields.items():
         setattr(intervention, name, value)
     intervention.status = new_status
-    intervention.save(update_fields=["status", "updated_at", *fields, *also_save])
+    versioned = version_next(intervention, by)
+    intervention.save(update_fields=["status", "updated_at", *fields, *also_save, *versioned])
     if intervention.status != old_status:
         InterventionStatusChange.objects.create(
             intervention=intervention,

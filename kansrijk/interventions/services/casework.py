@@ -14,6 +14,7 @@ from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record, audit_values
 from kansrijk.core.errors import DomainError
 from kansrijk.core.rules import check_day
+from kansrijk.core.versions import version_next
 from kansrijk.interventions.consent import consent_in_effect
 from kansrijk.interventions.constants import ConsentPurpose
 from kansrijk.people.models import Parent
@@ -45,6 +46,7 @@ from ._steps import (
     _check_code,
     _check_parents,
     _check_record_day,
+    _lock_component,
     _recorded,
     _start_of_work,
 )
@@ -172,16 +174,22 @@ def intervention_plan_component(
 
 @transaction.atomic
 def intervention_mark_component(
-    *, component: Component, by: User, status: str, date: dt.date | None = None
+    *,
+    component: Component,
+    by: User,
+    status: str,
+    date: dt.date | None = None,
+    version: int | None = None,
 ) -> Component:
     """Mark a planned component as done (on `date`) or not done.
 
     The model keeps a date only for done components: "not done" has no day it happened on, so
-    `date` is required for done and not stored for not done.
+    `date` is required for done and not stored for not done. `version` is the component's
+    version the form was read at: a mark based on an older one is refused (core/versions.py).
     """
     intervention = component.intervention
     _begin(intervention, by, "mark_component")
-    component.refresh_from_db()
+    _lock_component(component, version)
     if status not in (ComponentStatus.DONE, ComponentStatus.NOT_DONE):
         raise DomainError(_("A component can only be marked as done or not done."), code="invalid_code")
     if status == ComponentStatus.DONE and date is None:
@@ -190,7 +198,7 @@ def intervention_mark_component(
     old = audit_values(status=component.status, done_date=component.done_date)
     component.status = status
     component.done_date = date if status == ComponentStatus.DONE else None
-    component.save(update_fields=["status", "done_date"])
+    component.save(update_fields=["status", "done_date", *version_next(component, by)])
     audit_record(
         actor=by,
         event=Event.INTERVENTION_COMPONENT_MARKED,

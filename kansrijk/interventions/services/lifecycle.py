@@ -98,12 +98,15 @@ def intervention_open(*, referral: Referral, by: User, professional: User) -> In
 
 @transaction.atomic
 def intervention_plan_intake(
-    *, intervention: Intervention, by: User, planned_at: dt.datetime
+    *, intervention: Intervention, by: User, planned_at: dt.datetime, version: int | None = None
 ) -> Intervention:
-    """Plan the intake (first conversation); planning again moves the appointment."""
+    """Plan the intake (first conversation); planning again moves the appointment.
+
+    `version`, in this and every step that changes the file, is the version of the file the
+    form was read at: a step based on an older one is refused (core/versions.py)."""
     if timezone.is_naive(planned_at):
         raise ValueError("planned_at must be timezone-aware")
-    _begin(intervention, by, "plan_intake")
+    _begin(intervention, by, "plan_intake", version=version)
     check_day(
         timezone.localdate(planned_at),
         earliest=intervention.referral_date,
@@ -130,9 +133,10 @@ def intervention_start(
     parents: Iterable[Parent] = (),
     others: str = "",
     summary: str = "",
+    version: int | None = None,
 ) -> Intervention:
     """Record the intake (first conversation); the intervention is then in progress."""
-    _begin(intervention, by, "start")
+    _begin(intervention, by, "start", version=version)
     check_day(
         intake_date,
         earliest=intervention.referral_date,
@@ -210,10 +214,15 @@ _NOT_STARTED = _Ending(
 
 @transaction.atomic
 def intervention_complete(
-    *, intervention: Intervention, by: User, outcome: Outcome | str, end_date: dt.date
+    *,
+    intervention: Intervention,
+    by: User,
+    outcome: Outcome | str,
+    end_date: dt.date,
+    version: int | None = None,
 ) -> Intervention:
     """Complete the intervention with its outcome: sufficient, or further support needed."""
-    _end(intervention, by, _COMPLETED, outcome, end_date)
+    _end(intervention, by, _COMPLETED, outcome, end_date, version=version)
     intervention_ended.send(sender=Intervention, intervention=intervention, by=by)
     # Even "it has ended" is feedback: the referrer hears it only with the consent for it.
     if feedback_shared(intervention):
@@ -223,20 +232,32 @@ def intervention_complete(
 
 @transaction.atomic
 def intervention_stop(
-    *, intervention: Intervention, by: User, reason: StopReason | str, end_date: dt.date, note: str = ""
+    *,
+    intervention: Intervention,
+    by: User,
+    reason: StopReason | str,
+    end_date: dt.date,
+    note: str = "",
+    version: int | None = None,
 ) -> Intervention:
     """End the intervention early because the young person or the parents withdrew."""
-    _end(intervention, by, _STOPPED, reason, end_date, note=note)
+    _end(intervention, by, _STOPPED, reason, end_date, note=note, version=version)
     intervention_ended.send(sender=Intervention, intervention=intervention, by=by)
     return intervention
 
 
 @transaction.atomic
 def intervention_not_started(
-    *, intervention: Intervention, by: User, reason: NotStartedReason | str, end_date: dt.date, note: str = ""
+    *,
+    intervention: Intervention,
+    by: User,
+    reason: NotStartedReason | str,
+    end_date: dt.date,
+    note: str = "",
+    version: int | None = None,
 ) -> Intervention:
     """Close an intervention that never started: no consent, or no contact."""
-    _end(intervention, by, _NOT_STARTED, reason, end_date, note=note)
+    _end(intervention, by, _NOT_STARTED, reason, end_date, note=note, version=version)
     return intervention
 
 
@@ -248,11 +269,12 @@ def _end(
     end_date: dt.date,
     *,
     note: str = "",
+    version: int | None = None,
 ) -> None:
     """What the three endings share: the workflow's check, the reason `code` and the end date
     checked, then the status change with its history and audit rows. An ending that takes an
     explanation keeps `note` in `end_note` and in the history row after the code."""
-    _begin(intervention, by, ending.action)
+    _begin(intervention, by, ending.action, version=version)
     if not code:
         raise DomainError(ending.missing, code=ending.missing_code)
     if code not in ending.choices.values:
@@ -274,12 +296,14 @@ def _end(
 
 
 @transaction.atomic
-def intervention_reopen(*, intervention: Intervention, by: User, reason: str) -> Intervention:
+def intervention_reopen(
+    *, intervention: Intervention, by: User, reason: str, version: int | None = None
+) -> Intervention:
     """Reopen an ended intervention: back to in progress after an intake, else to new.
 
     Only a team lead may, and must say why; the reason goes into the status history.
     """
-    _begin(intervention, by, "reopen")
+    _begin(intervention, by, "reopen", version=version)
     if not (reason or "").strip():
         raise DomainError(_("Give the reason for reopening the intervention."), code="reason_required")
     intervention.end_note = ""
@@ -296,9 +320,11 @@ def intervention_reopen(*, intervention: Intervention, by: User, reason: str) ->
 
 
 @transaction.atomic
-def intervention_assign(*, intervention: Intervention, by: User, professional: User) -> Intervention:
+def intervention_assign(
+    *, intervention: Intervention, by: User, professional: User, version: int | None = None
+) -> Intervention:
     """A team lead hands the intervention to another professional of the region."""
-    _begin(intervention, by, "assign")
+    _begin(intervention, by, "assign", version=version)
     require_assignable(professional, intervention.region_id)
     _change(
         intervention,

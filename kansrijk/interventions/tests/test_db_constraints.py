@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from django.db import IntegrityError, connection, transaction
 
-from kansrijk.interventions.models import Component, Intervention, InterventionStatusChange
+from kansrijk.interventions.models import Component, Consent, Intervention, InterventionStatusChange
 from kansrijk.organisations.models import Municipality
 from kansrijk.referrals.models import Referral
 
@@ -277,3 +277,27 @@ def test_it_refuses_an_intervention_for_a_rejected_referral(caseworker_a, team_l
         rejected.pk,
     )
     assert rows.update(referral=submitted) == 1
+
+
+def test_it_refuses_a_second_consent_in_effect_for_the_same_person_and_purpose(caseworker_a):
+    intervention = make_intervention(status="in_progress", professional=caseworker_a)
+    young_person = intervention.referral.young_person
+    today = dt.date.today()
+    given = Consent.objects.create(
+        intervention=intervention, purpose="care_referral", young_person=young_person, given_on=today
+    )
+    withdrawn = Consent.objects.create(
+        intervention=intervention,
+        purpose="care_referral",
+        young_person=young_person,
+        given_on=today,
+        withdrawn_on=today,
+    )
+
+    # Taking back the withdrawal of the second would put two in effect (SQLite names the
+    # columns, PostgreSQL the constraint).
+    with pytest.raises(IntegrityError, match="consent_one_in_effect|people_consent"), transaction.atomic():
+        Consent.objects.filter(pk=withdrawn.pk).update(withdrawn_on=None)
+    # With the first withdrawn, the second may be in effect.
+    Consent.objects.filter(pk=given.pk).update(withdrawn_on=today)
+    assert Consent.objects.filter(pk=withdrawn.pk).update(withdrawn_on=None) == 1

@@ -87,6 +87,7 @@ def intervention_add_note(request, uuid):
         return redirect("interventions:detail", uuid=intervention.uuid)
 
     return take_step(
+        request,
         NoteForm(request.POST),
         lambda form: services.intervention_add_note(
             intervention=intervention, by=request.user, text=form.cleaned_data["text"]
@@ -107,6 +108,7 @@ def intervention_step(request, uuid, step: str):
     if INTERVENTION_WORKFLOW.forbidden(request.user, intervention, step):
         raise forbidden(Intervention, intervention.uuid, user=request.user)
     return take_step(
+        request,
         spec.form(request.POST, intervention=intervention),
         lambda form: spec.service(intervention=intervention, by=request.user, **form.arguments()),
         done=lambda _result: _done(request, intervention, spec.done),
@@ -120,6 +122,7 @@ def intervention_mark_component(request, uuid, component_uuid):
     intervention = get_intervention_for_user(request.user, uuid)
     component = visible_or_404(intervention.components.all(), component_uuid, user=request.user)
     return take_step(
+        request,
         MarkComponentForm(request.POST, component=component),
         lambda form: services.intervention_mark_component(
             component=component, by=request.user, **form.arguments()
@@ -139,6 +142,7 @@ def intervention_withdraw_consent(request, uuid, consent_uuid):
     intervention = get_intervention_for_user(request.user, uuid)
     consent = visible_or_404(intervention.consents.all(), consent_uuid, user=request.user)
     return take_step(
+        request,
         WithdrawConsentForm(request.POST, consent=consent),
         lambda form: consent_services.consent_withdraw(
             consent=consent, by=request.user, withdrawn_on=form.cleaned_data["withdrawn_on"]

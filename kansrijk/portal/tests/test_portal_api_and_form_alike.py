@@ -106,6 +106,7 @@ def _strip_referrer(page: str) -> str:
     # ("referred before") point at each other's uuid.
     page = re.sub(r"/aanmeldingen/[0-9a-f-]{36}/", "/aanmeldingen/UUID/", page)
     page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "CSRF", page)
+    page = re.sub(r'name="submission_token" value="[^"]*"', "ONE-TIME TOKEN", page)
     page = re.sub(r"(?s)<time [^>]*>.*?</time>", "TIME", page)
     page = re.sub(r'\s*<span class="timeline__by">[^<]*</span>', "", page)
     page = re.sub(r"(?s)<div><dt>Aangemeld door</dt><dd>[^<]*</dd></div>", "", page)

@@ -269,6 +269,7 @@ def test_it_removes_exactly_what_is_due_and_keeps_the_statistics(cases):
         "logins": 0,
         "login_failures": 0,
         "admin_log_entries": 0,
+        "submissions": 0,
     }
     # What stays of an evaluation is its scores and an approved quote, nothing that names anyone.
     assert evaluations_due > 0

@@ -40,6 +40,7 @@ class Command(BaseCommand):
             "logins": _("login records (django-axes)"),
             "login_failures": _("failed-login records (django-axes)"),
             "admin_log_entries": _("entries of the Django admin's own log"),
+            "submissions": _("one-time keys of forms and API calls older than a day"),
         }
         for key, count in result.as_dict().items():
             self.stdout.write(f"  {labels[key]}: {count}")
