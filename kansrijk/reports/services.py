@@ -12,6 +12,7 @@ from django.utils.translation import override
 from kansrijk.audit.events import Event
 from kansrijk.audit.services import audit_record
 from kansrijk.core.dates import SchoolYear
+from kansrijk.core.errors import DomainError
 
 from .factsheet import factsheet_document
 from .models import PublishedEdition
@@ -27,6 +28,13 @@ def edition_publish(*, period: SchoolYear, scope: Scope, by) -> PublishedEdition
     The edition keeps the figures as JSON and the PDF as bytes; nothing later recomputes them.
     """
     now = timezone.now()
+    if timezone.localdate(now) <= period.last_day:
+        # An edition is the year's account to the funders: a running year's figures still move.
+        raise DomainError(
+            _("A school year can be published once it has ended: %(period)s ends on %(date)s.")
+            % {"period": str(period), "date": period.last_day.strftime("%d-%m-%Y")},
+            code="year_not_ended",
+        )
     publisher = by.get_full_name() or by.get_username()
     with override(PUBLISHED_LANGUAGE):
         document = factsheet_document(period=period, scope=scope, language=PUBLISHED_LANGUAGE)

@@ -154,6 +154,7 @@ def factsheet_page(request):
             "json": factsheet_url(period, scope, "reports:factsheet_json"),
         },
         can_publish=access.can_publish(user, scope),
+        year_ended=period.last_day < timezone.localdate(),
         exact_figures=access.sees_exact_figures(user),
         editions=editions,
         latest_edition=latest,
@@ -230,6 +231,19 @@ def factsheet_publish(request):
     if not access.can_publish(user, scope):
         # The scope is visible (else _scope answered 404) but this role only reads.
         raise PermissionDenied
+
+    if request.POST.get("bevestigd") != "ja" and period.last_day < timezone.localdate():
+        # Publishing cannot be undone: first say so, and ask again.
+        return render(
+            request,
+            "reports/publish_confirm.html",
+            {
+                "period": period,
+                "scope_label": scope.label or scope.name or _("the Netherlands"),
+                "params": scope_params(period, scope),
+                "back": factsheet_url(period, scope),
+            },
+        )
 
     def done(edition):
         messages.success(

@@ -97,7 +97,11 @@ def test_a_factsheet_is_published_once(client, team_lead_a, school_a):
     client.force_login(team_lead_a)
     url = reverse("reports:factsheet_publish")
 
-    _twice(client, url, with_token({"periode": "2024-2025", "scope": "regio", "naam": "Haaglanden"}))
+    _twice(
+        client,
+        url,
+        with_token({"periode": "2024-2025", "scope": "regio", "naam": "Haaglanden", "bevestigd": "ja"}),
+    )
 
     assert PublishedEdition.objects.count() == 1
 

@@ -1,6 +1,7 @@
 """Acceptance 3: "Publiceren" freezes a factsheet. The edition's figures and PDF stay byte for
 byte what they were after the cases of that year change, and the page shows the difference."""
 
+import datetime as dt
 import hashlib
 import re
 
@@ -25,7 +26,7 @@ def region_with_cases(school_a, caseworker_a, team_lead_a):
 
 def _publish(client, user):
     client.force_login(user)
-    return client.post(factsheet_url("publiceren/"), {"periode": "2024-2025", **REGION})
+    return client.post(factsheet_url("publiceren/"), {"periode": "2024-2025", "bevestigd": "ja", **REGION})
 
 
 def test_publishing_stores_the_figures_and_the_pdf_with_date_and_publisher(
@@ -115,10 +116,12 @@ def test_a_relationship_manager_publishes_their_municipality_but_not_another(
 ):
     client.force_login(relationship_manager_a)
     mine = client.post(
-        factsheet_url("publiceren/"), {"periode": "2024-2025", "scope": "gemeente", "naam": "Den Haag"}
+        factsheet_url("publiceren/"),
+        {"periode": "2024-2025", "scope": "gemeente", "naam": "Den Haag", "bevestigd": "ja"},
     )
     other = client.post(
-        factsheet_url("publiceren/"), {"periode": "2024-2025", "scope": "gemeente", "naam": "Enschede"}
+        factsheet_url("publiceren/"),
+        {"periode": "2024-2025", "scope": "gemeente", "naam": "Enschede", "bevestigd": "ja"},
     )
 
     assert mine.status_code == 302
@@ -142,3 +145,37 @@ def test_an_edition_of_another_scope_answers_404(
 
     assert client.get(f"/rapportages/edities/{edition.uuid}/pdf/").status_code == 404
     assert client.get("/rapportages/edities/not-a-uuid/pdf/").status_code == 404
+
+
+def test_publishing_asks_for_confirmation_first_and_stores_nothing_until_then(
+    client, team_lead_a, region_with_cases
+):
+    client.force_login(team_lead_a)
+    page = client.get(factsheet_url(""), {"periode": "2024-2025", **REGION}).content.decode()
+    assert "Publiceren…" in page
+
+    asked = client.post(factsheet_url("publiceren/"), {"periode": "2024-2025", **REGION})
+
+    assert asked.status_code == 200
+    text = asked.content.decode()
+    assert "Factsheet publiceren?" in text and "niet meer worden gewijzigd of ingetrokken" in text
+    assert 'name="bevestigd" value="ja"' in text
+    assert not PublishedEdition.objects.exists()
+    assert _publish(client, team_lead_a).status_code == 302
+    assert PublishedEdition.objects.count() == 1
+
+
+def test_a_school_year_that_has_not_ended_cannot_be_published(
+    client, team_lead_a, region_with_cases, time_machine
+):
+    time_machine.move_to(dt.datetime(2025, 7, 31, 12, 0, tzinfo=dt.UTC), tick=False)
+    client.force_login(team_lead_a)
+    page = client.get(factsheet_url(""), {"periode": "2024-2025", **REGION}).content.decode()
+
+    refused = client.post(
+        factsheet_url("publiceren/"), {"periode": "2024-2025", "bevestigd": "ja", **REGION}, follow=True
+    )
+
+    assert "Publiceren…" not in page and "kunt u publiceren zodra het voorbij is" in page
+    assert "2024-2025 eindigt op 31-07-2025" in refused.content.decode()
+    assert not PublishedEdition.objects.exists()
