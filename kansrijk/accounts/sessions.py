@@ -11,7 +11,6 @@ query on an index (accounts/selectors.py, accounts/services.py).
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth import SESSION_KEY
@@ -20,6 +19,7 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from kansrijk.core.middleware import STARTED_KEY
+from kansrijk.core.proxies import is_address
 
 if TYPE_CHECKING:
     from .models import UserSession
@@ -80,7 +80,7 @@ def session_describe(request) -> None:
     request.session[CLIENT_KEY] = {
         "browser": browser,
         "system": system,
-        "address": address if _is_address(address) else "",
+        "address": address if is_address(address) else "",
     }
 
 
@@ -102,11 +102,3 @@ def _moment(value: Any) -> dt.datetime | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return dt.datetime.fromtimestamp(value, tz=dt.UTC)
     return None
-
-
-def _is_address(value: str) -> bool:
-    try:
-        ipaddress.ip_address(value)
-    except ValueError:
-        return False
-    return True

@@ -22,12 +22,13 @@ class ForwardedForMiddleware:
     def __call__(self, request):
         if self.trusted and request.META.get("REMOTE_ADDR") in self.trusted:
             forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
-            if _is_address(forwarded):
+            if is_address(forwarded):
                 request.META["REMOTE_ADDR"] = forwarded
         return self.get_response(request)
 
 
-def _is_address(value: str) -> bool:
+def is_address(value: str) -> bool:
+    """Whether `value` is an IPv4 or IPv6 address."""
     try:
         ipaddress.ip_address(value)
     except ValueError:
