@@ -11,6 +11,7 @@ import base64
 
 import pygal
 from django.utils.formats import number_format
+from django.utils.translation import gettext
 from pygal.style import Style
 
 from .published import Figure
@@ -33,15 +34,20 @@ _STYLE = Style(
     value_font_size=17,
     value_label_font_size=17,
     tooltip_font_size=17,
+    # pygal's default (64) would not fit the chart's height.
+    no_data_font_size=17,
 )
 
 
 def reasons_chart(reasons: list[Figure]) -> str:
     """A horizontal bar chart of the top reasons as SVG text, the most frequent at the top."""
+    shown = [figure for figure in reasons if not figure.hidden and figure.value is not None]
     chart = pygal.HorizontalBar(
         style=_STYLE,
         width=560,
-        height=40 + 48 * max(len(reasons), 1),
+        height=40 + 48 * max(len(reasons), 2),
+        # Every count hidden (small numbers): say so in the reader's language, not "No data".
+        no_data_text=gettext("No reason is frequent enough to show"),
         show_legend=False,
         show_y_guides=False,
         show_x_guides=False,
@@ -58,10 +64,11 @@ def reasons_chart(reasons: list[Figure]) -> str:
     # pygal draws the first value at the bottom; reverse so the list reads from the top.
     ordered = list(reversed(reasons))
     chart.x_labels = [figure.label for figure in ordered]
-    chart.add(
-        "",
-        [None if figure.hidden or figure.value is None else figure.value for figure in ordered],
-    )
+    if shown:
+        chart.add(
+            "",
+            [None if figure.hidden or figure.value is None else figure.value for figure in ordered],
+        )
     return chart.render(is_unicode=True)
 
 
