@@ -102,3 +102,15 @@ def test_the_page_speaks_the_users_language_and_the_pdf_stays_dutch(logged_in, s
 
     assert "Disorderly behaviour" in page and "Baldadig/overlastgevend gedrag" not in page
     assert "Baldadig/overlastgevend gedrag" in pdf
+
+
+def test_a_schools_factsheet_speaks_of_this_school_and_has_no_neighbourhood_tile(logged_in, school_a):
+    school_interventions(school_a, 8)
+
+    school = logged_in.get(factsheet_url(scope="school", brin="12AB")).content.decode()
+    region = logged_in.get(factsheet_url(scope="regio", naam="Haaglanden")).content.decode()
+
+    assert "schoolinterventies op deze school" in school
+    assert "scholen</p>" not in school.split("factsheet__headline")[1].split("</section>")[0]
+    assert "interventies in de wijk" not in school
+    assert "interventies in de wijk" in region

@@ -52,7 +52,7 @@ def test_the_page_shows_small_counts_as_less_than_five_and_no_percentages(
     assert factsheet is not None
     text = words(factsheet.group(0))
 
-    assert "<5 interventies op <5 scholen" in text
+    assert "<5 schoolinterventies op deze school" in text
     assert "67%" not in text
     assert "0%" not in text
     assert not re.search(r"(?<![\d.<\-])3(?![\d.\-])", re.sub(r"\d{4}-\d{4}", "", text))
